@@ -1,0 +1,116 @@
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type DatabaseConfig, databaseConfig } from './config';
+import { currentHolder, openPglite, servePglite } from './embedded';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Connection {
+  db: Database;
+  driver: DatabaseConfig['driver'];
+  /** Applies the committed migrations; safe to run from several processes at once. */
+  migrate(): Promise<void>;
+  /** For the embedded database: serve it to other local commands; returns the port. */
+  serve?(port: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'db/migrations');
+// Any constant works; it only has to be the same in every instance of the app.
+const MIGRATION_LOCK_KEY = 727_146_001;
+
+export async function openDatabase(config: DatabaseConfig = databaseConfig()): Promise<Connection> {
+  if (config.driver === 'pglite') {
+    const holder = currentHolder(config.dataDir);
+    // Another process (the dev server) holds the files: reach it through its socket.
+    if (holder?.port) return openNodePostgres(`postgres://postgres@127.0.0.1:${holder.port}/postgres`, 1);
+    return openEmbedded(config.dataDir);
+  }
+  if (config.driver === 'neon') return openNeon(config.url, config.poolMax, config.wsProxy);
+  return openNodePostgres(config.url, config.poolMax);
+}
+
+async function openEmbedded(dataDir: string): Promise<Connection> {
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const client = await openPglite(dataDir);
+  const db = drizzle({ client, schema });
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migrate(db, { migrationsFolder }),
+    serve: (port) => servePglite(client, dataDir, port),
+    close: () => client.close(),
+  };
+}
+
+async function openNodePostgres(url: string, poolMax: number): Promise<Connection> {
+  const { Pool } = await import('pg');
+  type Session = import('pg').PoolClient;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString: url, max: poolMax });
+  return {
+    db: drizzle({ client: pool, schema }),
+    driver: 'pg',
+    migrate: () =>
+      underMigrationLock<Session>(pool, (session) => migrate(drizzle({ client: session, schema }), { migrationsFolder })),
+    close: () => pool.end(),
+  };
+}
+
+async function openNeon(url: string, poolMax: number, wsProxy?: string): Promise<Connection> {
+  const { Pool, neonConfig } = await import('@neondatabase/serverless');
+  type Session = import('@neondatabase/serverless').PoolClient;
+  const { drizzle } = await import('drizzle-orm/neon-serverless');
+  const { migrate } = await import('drizzle-orm/neon-serverless/migrator');
+  const { default: ws } = await import('ws');
+  neonConfig.webSocketConstructor = ws;
+  if (wsProxy) {
+    neonConfig.wsProxy = (host, port) => `${wsProxy}/v2?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: poolMax });
+  return {
+    db: drizzle({ client: pool, schema }),
+    driver: 'neon',
+    migrate: () =>
+      underMigrationLock<Session>(pool, (session) => migrate(drizzle({ client: session, schema }), { migrationsFolder })),
+    close: () => pool.end(),
+  };
+}
+
+interface PoolLike<S> {
+  connect(): Promise<S>;
+}
+interface SessionLike {
+  query(text: string, values: unknown[]): Promise<unknown>;
+  release(): void;
+}
+
+/** Runs the migrations on one session holding an advisory lock, so concurrent starts wait in turn. */
+async function underMigrationLock<S extends SessionLike>(pool: PoolLike<S>, run: (session: S) => Promise<void>) {
+  const session = await pool.connect();
+  try {
+    await session.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await run(session);
+  } finally {
+    await session.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    session.release();
+  }
+}
+
+// One connection per process. Kept on globalThis because Next.js may load this module once per
+// bundle (route handlers, server components), and two PGlite instances on one directory corrupt it.
+const globalForDb = globalThis as typeof globalThis & { __registryDb?: Promise<Connection> };
+
+export function getConnection(): Promise<Connection> {
+  globalForDb.__registryDb ??= openDatabase();
+  return globalForDb.__registryDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}

@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './teams';
+export * from './models';
+export * from './versions';
+export * from './tokens';
+export * from './audit';

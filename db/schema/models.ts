@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { uuidv7 } from 'uuidv7';
+import { deploymentTargetEnum, riskTierEnum } from './enums';
+import { teams } from './teams';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+// A model row also carries a summary of its live versions (latest version, targets, tags, count,
+// search document), rewritten in the same transaction as every version change, so that the
+// catalog reads one row per model instead of aggregating versions on every request.
+export const models = pgTable(
+  'models',
+  {
+    id: uuid('id').primaryKey().$defaultFn(uuidv7),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    owners: text('owners').array().notNull().default(sql`'{}'::text[]`),
+    riskTier: riskTierEnum('risk_tier'),
+    latestVersionId: uuid('latest_version_id'),
+    deploymentTargets: deploymentTargetEnum('deployment_targets').array().notNull().default(sql`'{}'`),
+    versionCount: integer('version_count').notNull().default(0),
+    searchVector: tsvector('search_vector'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('models_team_name_unique').on(t.teamId, t.name),
+    index('models_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('models_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('models_name_idx').on(t.name, t.id),
+    index('models_team_updated_idx').on(t.teamId, t.updatedAt.desc(), t.id.desc()),
+    index('models_tags_idx').using('gin', t.tags),
+    index('models_targets_idx').using('gin', t.deploymentTargets),
+    index('models_search_idx').using('gin', t.searchVector),
+    index('models_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+  ],
+);

@@ -1,0 +1,120 @@
+// API tokens for scripts: create, list, revoke. Works on every driver, and on the embedded
+// database also while the dev server holds it (through the socket it serves).
+import os from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { openDatabase } from '../db/client';
+import { systemPrincipal } from '../server/auth/principal';
+import { TEAM_ROLES, TOKEN_SCOPES } from '../server/schemas/enums';
+import { teamSlugSchema } from '../server/schemas/common';
+import { recordAudit } from '../server/services/audit/record';
+import { ensureTeam, findTeamBySlug } from '../server/services/teams/find';
+import { createToken } from '../server/services/tokens/create';
+import { listTokens, revokeToken } from '../server/services/tokens/manage';
+
+const parseWith =
+  <T>(schema: z.ZodType<T>) =>
+  (value: string): T => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new InvalidArgumentError(result.error.issues.map((i) => i.message).join('; '));
+    return result.data;
+  };
+
+const scopesSchema = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()))
+  .pipe(z.array(z.enum(TOKEN_SCOPES, { error: `scopes are ${TOKEN_SCOPES.join(', ')}` })).min(1));
+
+const actor = () => ({
+  principal: systemPrincipal(`token CLI (${os.userInfo().username}@${os.hostname()})`),
+  correlationId: `cli-${crypto.randomUUID()}`,
+});
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
+  const connection = await openDatabase();
+  try {
+    await connection.migrate();
+    return await work(connection.db);
+  } finally {
+    await connection.close();
+  }
+}
+
+const program = new Command('token').description('Manage API tokens for scripts').showHelpAfterError();
+
+program
+  .command('create')
+  .description('Create a token and print it (it is shown only once)')
+  .requiredOption('--team <slug>', 'team the token acts for (created if missing)', parseWith(teamSlugSchema))
+  .option('--scopes <list>', `comma-separated: ${TOKEN_SCOPES.join(', ')}`, parseWith(scopesSchema), ['read'])
+  .option(
+    '--role <role>',
+    `team role: ${TEAM_ROLES.join(', ')} (default: contributor with write, else viewer)`,
+    parseWith(z.enum(TEAM_ROLES)),
+  )
+  .option('--name <name>', 'what the token is for', 'cli token')
+  .option('--expires-in-days <days>', 'lifetime in days', parseWith(z.coerce.number().int().min(1).max(3650)), 90)
+  .action(async (opts: { team: string; scopes: z.infer<typeof scopesSchema>; role?: (typeof TEAM_ROLES)[number]; name: string; expiresInDays: number }) => {
+    await withDatabase(async (db) => {
+      const { team, created } = await ensureTeam(db, opts.team);
+      if (created) console.error(`Team "${team.slug}" did not exist and was created.`);
+      const role = opts.role ?? (opts.scopes.includes('write') ? 'contributor' : 'viewer');
+      const expiresAt = new Date(Date.now() + opts.expiresInDays * 86_400_000);
+      const token = await db.transaction(async (tx) => {
+        const made = await createToken(tx, { name: opts.name, teamId: team.id, role, scopes: opts.scopes, expiresAt, createdBy: null });
+        await recordAudit(tx, actor(), {
+          teamId: team.id,
+          action: 'token.created',
+          resourceType: 'api_token',
+          resourceId: made.id,
+          summary: { prefix: made.prefix, role, scopes: opts.scopes, expiresAt: expiresAt.toISOString() },
+        });
+        return made;
+      });
+      console.error(`Token ${token.prefix}… for team "${team.slug}" (${role}; ${opts.scopes.join(', ')}), expires ${expiresAt.toISOString()}:`);
+      console.log(token.token);
+    });
+  });
+
+program
+  .command('list')
+  .description('List tokens (never their secrets)')
+  .option('--team <slug>', 'only this team', parseWith(teamSlugSchema))
+  .action(async (opts: { team?: string }) => {
+    await withDatabase(async (db) => {
+      const team = opts.team ? await findTeamBySlug(db, opts.team) : null;
+      if (opts.team && !team) throw new Error(`No team "${opts.team}"`);
+      const rows = await listTokens(db, team?.id);
+      console.table(
+        rows.map((t) => ({
+          prefix: t.prefix,
+          name: t.name,
+          team: t.team,
+          role: t.role,
+          scopes: t.scopes.join(','),
+          expires: t.expiresAt.toISOString(),
+          lastUsed: t.lastUsedAt?.toISOString() ?? '',
+          revoked: t.revokedAt?.toISOString() ?? '',
+        })),
+      );
+    });
+  });
+
+program
+  .command('revoke <idOrPrefix>')
+  .description('Revoke a token by id or by its visible prefix')
+  .action(async (idOrPrefix: string) => {
+    await withDatabase(async (db) => {
+      const revoked = await db.transaction(async (tx) => {
+        const id = await revokeToken(tx, idOrPrefix);
+        if (id) await recordAudit(tx, actor(), { teamId: id.teamId, action: 'token.revoked', resourceType: 'api_token', resourceId: id.id });
+        return id;
+      });
+      if (!revoked) {
+        console.error(`No live token matches "${idOrPrefix}".`);
+        process.exitCode = 1;
+      } else console.error(`Revoked ${idOrPrefix}.`);
+    });
+  });
+
+await program.parseAsync();

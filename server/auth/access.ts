@@ -1,0 +1,49 @@
+import { TEAM_ROLES } from '../schemas/enums';
+import { forbidden, notFound, validationFailed } from '../errors/app-error';
+import type { Actor, Principal, TeamRole } from './principal';
+
+export const roleAtLeast = (role: TeamRole, needed: TeamRole) => TEAM_ROLES.indexOf(role) >= TEAM_ROLES.indexOf(needed);
+
+/** The principal's role on a team; platform admins act as maintainers everywhere. */
+export function roleOn(principal: Principal, teamId: string): TeamRole | null {
+  if (principal.isAdmin) return 'maintainer';
+  return principal.memberships.find((m) => m.teamId === teamId)?.role ?? null;
+}
+
+/** Team ids whose models the principal may read, or 'all' for platform admins. */
+export const readableTeamIds = (principal: Principal): 'all' | string[] =>
+  principal.isAdmin ? 'all' : principal.memberships.map((m) => m.teamId);
+
+/**
+ * Checks the actor may act on a resource of the team: unreadable teams answer "not found" so that
+ * names do not leak; readable ones with too little role answer "forbidden".
+ */
+export function assertTeamAccess(actor: Actor, teamId: string, resource: string): void {
+  const role = roleOn(actor.principal, teamId);
+  if (!role) throw notFound(resource);
+  if (!roleAtLeast(role, actor.requiredRole)) {
+    throw forbidden(`This needs the ${actor.requiredRole} role on the team; you have ${role}`);
+  }
+}
+
+/**
+ * The slug of the team a registration goes to: the one named, or the caller's only team where it
+ * has the required role. Admins must name it.
+ */
+export function writableTeamSlug(actor: Actor, slug: string | undefined): string {
+  const { principal, requiredRole } = actor;
+  const writable = principal.memberships.filter((m) => roleAtLeast(m.role, requiredRole));
+  if (slug) {
+    if (principal.isAdmin || writable.some((m) => m.teamSlug === slug)) return slug;
+    throw forbidden(`You may not register models in team "${slug}": it needs the ${requiredRole} role there`);
+  }
+  if (writable.length === 1) return writable[0]!.teamSlug;
+  if (writable.length === 0) {
+    throw principal.isAdmin
+      ? validationFailed({ team: ['Required: name the team to register in'] })
+      : forbidden(`You have no team where you hold the ${requiredRole} role`);
+  }
+  throw validationFailed({
+    team: [`Required: you may register in several teams (${writable.map((m) => m.teamSlug).join(', ')})`],
+  });
+}

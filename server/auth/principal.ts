@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { TEAM_ROLES, TOKEN_SCOPES } from '../schemas/enums';
+import type { principalRefSchema } from '../schemas/version';
+
+export type TeamRole = (typeof TEAM_ROLES)[number];
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export type PrincipalRef = z.infer<typeof principalRefSchema>;
+
+export interface Membership {
+  teamId: string;
+  teamSlug: string;
+  role: TeamRole;
+}
+
+/**
+ * Whoever calls: an API token now, a signed-in person too later. Every access rule is written
+ * against this one shape, so it applies unchanged to the browser, scripts and the assistant.
+ */
+export interface Principal {
+  kind: PrincipalRef['kind'];
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  scopes: readonly TokenScope[];
+  memberships: readonly Membership[];
+}
+
+/** What a service needs to know about the caller of one procedure. */
+export interface Actor {
+  principal: Principal;
+  /** The least team role the procedure demands on the team it touches. */
+  requiredRole: TeamRole;
+  correlationId: string;
+}
+
+export const principalRef = (p: Principal): PrincipalRef => ({ kind: p.kind, id: p.id, name: p.name });
+
+/** The principal of work the system does on its own account (CLI, seed), for the audit trail. */
+export const systemPrincipal = (name: string): Principal => ({
+  kind: 'system',
+  id: 'system',
+  name,
+  isAdmin: true,
+  scopes: ['read', 'write', 'export'],
+  memberships: [],
+});

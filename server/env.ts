@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+// Settings of the app itself; the database's own live in db/config.ts.
+const appEnv = z.object({
+  PORT: z.coerce.number().int().default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+});
+
+const parsed = appEnv.parse(process.env);
+
+export const env = {
+  ...parsed,
+  PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
+};

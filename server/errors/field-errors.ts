@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { FieldErrors } from './app-error';
+
+/** Zod issues as messages per dotted field path; an unknown field is reported under its own name. */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): {
+  fieldErrors: FieldErrors;
+  formErrors: string[];
+} {
+  const fieldErrors: FieldErrors = {};
+  const formErrors: string[] = [];
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.map(String).join('.');
+    if (!key) formErrors.push(message);
+    else (fieldErrors[key] ??= []).push(message);
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key], `unknown field "${key}"`);
+    } else {
+      add(issue.path, issue.message);
+    }
+  }
+  return { fieldErrors, formErrors };
+}

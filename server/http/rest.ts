@@ -1,0 +1,34 @@
+import { createOpenApiFetchHandler } from 'trpc-to-openapi';
+import { logProcedureFailure } from '../observability/procedure-errors';
+import { appRouter } from '../routers';
+import { metaOf } from '../routers/procedure-meta';
+import { createContext } from '../trpc/context';
+import type { ApiCall } from './api-route';
+
+export const REST_PREFIX = '/api/v1';
+
+/** Serves the procedures that carry OpenAPI metadata as REST under /api/v1. */
+export async function handleRest({ req, correlationId, route }: ApiCall): Promise<Response> {
+  const response = await createOpenApiFetchHandler({
+    endpoint: REST_PREFIX,
+    req,
+    router: appRouter,
+    createContext: () => createContext({ headers: req.headers, correlationId }),
+    responseMeta: ({ paths, errors }) => {
+      route.name = paths?.[0] ?? 'unmatched';
+      return errors.length || !paths?.[0] ? {} : { status: metaOf(paths[0])?.successStatus };
+    },
+    onError: logProcedureFailure(correlationId),
+  });
+  return response.ok ? response : toRestError(response, correlationId);
+}
+
+// The adapter answers errors in its own shape around our formatter's output; REST clients get
+// exactly the contract's { error: { code, message, details, traceId } }.
+async function toRestError(response: Response, correlationId: string): Promise<Response> {
+  const body = (await response.json()) as { data?: { error?: Record<string, unknown> }; message?: string };
+  const error = body.data?.error ?? { code: 'INTERNAL', message: 'An unexpected error occurred' };
+  const headers = new Headers(response.headers);
+  if (response.status === 401) headers.set('WWW-Authenticate', 'Bearer realm="model-registry"');
+  return Response.json({ error: { ...error, traceId: correlationId } }, { status: response.status, headers });
+}

@@ -1,0 +1,50 @@
+import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import { appRouter } from '../routers';
+import { errorResponseSchema } from '../schemas/error';
+import { procedureMetas } from '../routers/procedure-meta';
+import { REST_PREFIX } from '../http/rest';
+
+type Operation = { responses?: Record<string, { description?: string; content?: unknown }> };
+
+/**
+ * The OpenAPI 3.1 description of /api/v1, generated from the procedures and their zod schemas,
+ * then corrected where the generator cannot know our conventions: the error body shape and the
+ * success status of creating and deleting operations.
+ */
+export function buildOpenApiDocument(publicUrl: string): OpenAPIObject {
+  const document = generateOpenApiDocument(appRouter, {
+    title: 'Model Registry API',
+    description:
+      'Register, version, find and change ML models. Authenticate with `Authorization: Bearer <token>` ' +
+      '(`npm run token -- create`). Every error answers `{ "error": { "code", "message", "details", "traceId" } }` ' +
+      'and every response carries `x-correlation-id`.',
+    version: '1.0.0',
+    baseUrl: `${publicUrl.replace(/\/$/, '')}${REST_PREFIX}`,
+    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token' } },
+    defs: { Error: errorResponseSchema },
+  });
+
+  const statusByOperation = new Map<string, number>();
+  for (const [, meta] of procedureMetas()) {
+    if (meta?.openapi && meta.successStatus) {
+      statusByOperation.set(`${meta.openapi.method.toLowerCase()} ${meta.openapi.path}`, meta.successStatus);
+    }
+  }
+
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
+      const responses = operation.responses ?? {};
+      for (const [status, response] of Object.entries(responses)) {
+        if (Number(status) >= 400) {
+          response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+        }
+      }
+      const success = statusByOperation.get(`${method} ${path}`);
+      if (success && responses['200']) {
+        responses[String(success)] = success === 204 ? { description: responses['200'].description } : responses['200'];
+        delete responses['200'];
+      }
+    }
+  }
+  return document;
+}

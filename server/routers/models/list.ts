@@ -1,0 +1,17 @@
+import { listModelsInput, listModelsOutput } from '../../schemas/model';
+import { listModels } from '../../services/models/list';
+import { readProcedure } from '../../trpc/procedures';
+
+export const list = readProcedure
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/models',
+      tags: ['models'],
+      summary: 'List and search models',
+      description: 'Paginated by limit and offset, or by the opaque nextCursor for deep pages.',
+    },
+  })
+  .input(listModelsInput)
+  .output(listModelsOutput)
+  .query(({ ctx, input }) => listModels(ctx.db, ctx.actor.principal, input));

@@ -1,0 +1,10 @@
+import type { ProcedureMeta } from '../trpc/init';
+import { appRouter } from './index';
+
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
+
+/** Each procedure's path (e.g. "models.register") with the metadata it declared. */
+export const procedureMetas = (): [string, ProcedureMeta | undefined][] =>
+  Object.entries(procedures).map(([path, procedure]) => [path, procedure._def.meta]);
+
+export const metaOf = (path: string): ProcedureMeta | undefined => procedures[path]?._def.meta;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { deregisterVersionInput } from '../../schemas/version';
+import { deregisterVersion } from '../../services/versions/deregister';
+import { guardedProcedure } from '../../trpc/procedures';
+
+export const deregister = guardedProcedure({ scope: 'write', role: 'maintainer' })
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/models/{modelId}/{version}',
+      tags: ['versions'],
+      summary: 'Deregister a version',
+      description: 'The version disappears from lists and lookups; a tombstone stays for audit and exports.',
+      successDescription: 'Deregistered (no content)',
+    },
+    successStatus: 204,
+  })
+  .input(deregisterVersionInput)
+  .output(z.void())
+  .mutation(({ ctx, input }) => deregisterVersion(ctx.db, ctx.actor, input));

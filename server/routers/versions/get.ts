@@ -1,0 +1,16 @@
+import { getVersionInput, modelVersionSchema } from '../../schemas/version';
+import { getVersion } from '../../services/versions/get';
+import { readProcedure } from '../../trpc/procedures';
+
+export const get = readProcedure
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/models/{modelId}/{version}',
+      tags: ['versions'],
+      summary: 'One version with every field',
+    },
+  })
+  .input(getVersionInput)
+  .output(modelVersionSchema)
+  .query(({ ctx, input }) => getVersion(ctx.db, ctx.actor.principal, input));

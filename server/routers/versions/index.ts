@@ -1,0 +1,6 @@
+import { router } from '../../trpc/init';
+import { deregister } from './deregister';
+import { get } from './get';
+import { update } from './update';
+
+export const versionsRouter = router({ get, update, deregister });

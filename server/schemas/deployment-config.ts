@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { DEPLOYMENT_TARGETS, GPU_TYPES, LAMBDA_ARCHITECTURES } from './enums';
+
+export const deploymentTargetSchema = z.enum(DEPLOYMENT_TARGETS, {
+  error: `must be one of: ${DEPLOYMENT_TARGETS.join(', ')}`,
+});
+export type DeploymentTarget = z.infer<typeof deploymentTargetSchema>;
+
+const int = (label: string, min: number, max: number) =>
+  z
+    .number()
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`)
+    .max(max, `${label} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`);
+
+// AWS Lambda's documented limits.
+export const lambdaConfigSchema = z
+  .strictObject({
+    memoryMb: int('memory', 128, 10_240),
+    timeoutSeconds: int('timeout', 1, 900),
+    ephemeralStorageMb: int('ephemeral storage', 512, 10_240).default(512),
+    architecture: z
+      .enum(LAMBDA_ARCHITECTURES, { error: `must be one of: ${LAMBDA_ARCHITECTURES.join(', ')}` })
+      .default('x86_64'),
+  })
+  .meta({ id: 'LambdaDeploymentConfig', description: 'Preferences for an AWS Lambda deployment' });
+
+// Kubernetes CPU quantity: whole or fractional cores ("2", "0.5") or millicores ("500m").
+const cpuQuantitySchema = z
+  .string()
+  .regex(/^(\d+m|\d+(\.\d{1,3})?)$/, 'cpu must be a Kubernetes CPU quantity such as "500m" or "2"')
+  .refine((q) => {
+    const cores = q.endsWith('m') ? Number(q.slice(0, -1)) / 1000 : Number(q);
+    return cores >= 0.01 && cores <= 96;
+  }, 'cpu must be between 10m and 96 cores');
+
+export const eksConfigSchema = z
+  .strictObject({
+    instanceType: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType must be an EC2 instance type such as m6i.xlarge')
+      .optional(),
+    minReplicas: int('minReplicas', 1, 100),
+    maxReplicas: int('maxReplicas', 1, 100),
+    cpu: cpuQuantitySchema,
+    memoryMiB: int('memoryMiB', 128, 786_432),
+    gpu: z
+      .strictObject({
+        type: z.enum(GPU_TYPES, { error: `gpu type must be one of: ${GPU_TYPES.join(', ')}` }),
+        count: int('gpu count', 1, 8),
+      })
+      .optional(),
+  })
+  .refine((c) => c.maxReplicas >= c.minReplicas, {
+    path: ['maxReplicas'],
+    message: 'maxReplicas must be at least minReplicas',
+  })
+  .meta({ id: 'EksDeploymentConfig', description: 'Preferences for a Kubernetes (EKS) deployment' });
+
+export type LambdaConfig = z.infer<typeof lambdaConfigSchema>;
+export type EksConfig = z.infer<typeof eksConfigSchema>;
+
+export const deploymentConfigSchemas = { LAMBDA: lambdaConfigSchema, EKS: eksConfigSchema } as const;
+
+/** A target with the preferences that belong to it. */
+export type DeploymentSpec =
+  | { deploymentTarget: 'LAMBDA'; deploymentConfig: LambdaConfig }
+  | { deploymentTarget: 'EKS'; deploymentConfig: EksConfig };
+
+export const deploymentConfigSchema = z.union([lambdaConfigSchema, eksConfigSchema]);

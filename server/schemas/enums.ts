@@ -1,0 +1,45 @@
+// The registry's vocabulary. The database enums (db/schema/enums.ts) and every zod schema are
+// built from these lists, so a value added here reaches the tables, the API and the forms alike.
+
+export const FRAMEWORKS = [
+  'pytorch',
+  'tensorflow',
+  'keras',
+  'scikit-learn',
+  'xgboost',
+  'lightgbm',
+  'catboost',
+  'onnx',
+  'transformers',
+  'jax',
+  'spark-mllib',
+  'custom',
+] as const;
+
+export const DEPLOYMENT_TARGETS = ['EKS', 'LAMBDA'] as const;
+
+// Lifecycle of a version (seed 003): registration starts every version as a draft.
+export const VERSION_STATES = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'approved_staging',
+  'staging',
+  'approved_prod',
+  'production',
+  'deprecated',
+  'retired',
+] as const;
+
+export const DEPLOYMENT_STATUSES = ['not_deployed', 'pending', 'deploying', 'deployed', 'failed', 'rolled_back'] as const;
+
+export const RISK_TIERS = ['low', 'medium', 'high'] as const;
+
+// Ordered from least to most privileged: a role includes every right of the roles before it.
+export const TEAM_ROLES = ['viewer', 'contributor', 'maintainer'] as const;
+
+export const TOKEN_SCOPES = ['read', 'write', 'export'] as const;
+
+export const LAMBDA_ARCHITECTURES = ['x86_64', 'arm64'] as const;
+
+export const GPU_TYPES = ['nvidia-t4', 'nvidia-a10g', 'nvidia-l4', 'nvidia-a100', 'nvidia-h100'] as const;

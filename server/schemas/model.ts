@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { modelNameSchema, semverSchema, tagSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
+import { deploymentTargetSchema } from './deployment-config';
+import { RISK_TIERS } from './enums';
+import { deploymentStatusSchema, frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
+
+export const latestVersionSchema = z
+  .object({
+    id: uuidSchema,
+    version: semverSchema,
+    framework: frameworkSchema,
+    deploymentTarget: deploymentTargetSchema,
+    state: versionStateSchema,
+    deploymentStatus: deploymentStatusSchema,
+    createdAt: timestampSchema,
+  })
+  .meta({ id: 'LatestVersion', description: 'The highest live version by SemVer precedence' });
+
+export const modelSchema = z
+  .object({
+    id: uuidSchema,
+    name: modelNameSchema,
+    team: teamSlugSchema,
+    description: z.string().nullable(),
+    tags: z.array(z.string()).meta({ description: 'Union of the tags of its live versions' }),
+    owners: z.array(z.string()),
+    riskTier: z.enum(RISK_TIERS).nullable(),
+    latestVersion: latestVersionSchema.nullable(),
+    deploymentTargets: z.array(deploymentTargetSchema).meta({ description: 'Targets of all its live versions' }),
+    versionCount: z.number().int(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+  })
+  .meta({ id: 'Model' });
+export type Model = z.infer<typeof modelSchema>;
+
+export const MODEL_SORTS = ['updated', 'name', 'created'] as const;
+
+export const listModelsInput = z
+  .strictObject({
+    limit: z.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').default(20),
+    offset: z.number().int().min(0, 'must not be negative').max(1_000_000).default(0),
+    cursor: z
+      .string()
+      .max(512)
+      .optional()
+      .meta({ description: 'Opaque cursor from a previous page (nextCursor); when given, offset is ignored' }),
+    sort: z.enum(MODEL_SORTS).default('updated'),
+    order: z.enum(['asc', 'desc']).optional().meta({ description: 'Default: desc for dates, asc for name' }),
+    deploymentTarget: deploymentTargetSchema.optional(),
+    framework: frameworkSchema.optional(),
+    team: teamSlugSchema.optional(),
+    tag: tagSchema.optional(),
+    state: versionStateSchema.optional(),
+    version: semverSchema.optional(),
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional().meta({
+      description: 'Text search over name, description and tags (prefix match per word)',
+    }),
+  })
+  .meta({ description: 'Version-level filters match models with a live version satisfying all of them' });
+export type ListModelsInput = z.infer<typeof listModelsInput>;
+
+export const listModelsOutput = z
+  .object({
+    items: z.array(modelSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'ModelPage' });
+export type ListModelsOutput = z.infer<typeof listModelsOutput>;
+
+export const VERSION_ORDERS = ['chronological', 'semver'] as const;
+
+export const getModelInput = z.strictObject({
+  modelId: uuidSchema,
+  order: z.enum(VERSION_ORDERS).default('chronological').meta({
+    description: 'chronological: oldest registration first; semver: lowest SemVer precedence first',
+  }),
+});
+
+export const getModelByNameInput = z.strictObject({
+  team: teamSlugSchema,
+  name: modelNameSchema,
+  order: getModelInput.shape.order,
+});
+
+export const modelDetailSchema = modelSchema
+  .extend({ versions: z.array(modelVersionSchema) })
+  .meta({ id: 'ModelWithVersions' });
+export type ModelDetail = z.infer<typeof modelDetailSchema>;

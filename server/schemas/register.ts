@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { uuidSchema } from './common';
+import {
+  deploymentConfigSchemas,
+  deploymentTargetSchema,
+  type DeploymentSpec,
+} from './deployment-config';
+import { modelSchema } from './model';
+import { modelVersionSchema, registrationFields } from './version';
+
+const registerShape = z.strictObject({
+  ...registrationFields,
+  deploymentTarget: deploymentTargetSchema,
+  deploymentConfig: z.looseObject({}).meta({
+    description: 'LambdaDeploymentConfig when deploymentTarget is LAMBDA, EksDeploymentConfig when EKS',
+  }),
+});
+
+/**
+ * The registration body. The preferences are checked against the chosen target even when other
+ * fields are wrong too, so one answer names every problem.
+ */
+export const registerModelInput = registerShape
+  .superRefine(
+    (body, ctx) => {
+      const target = deploymentTargetSchema.safeParse(body.deploymentTarget);
+      const config = body.deploymentConfig;
+      if (!target.success || typeof config !== 'object' || config === null) return;
+      const parsed = deploymentConfigSchemas[target.data].safeParse(config);
+      for (const issue of parsed.error?.issues ?? []) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: ['deploymentConfig', ...issue.path] });
+      }
+    },
+    { when: () => true },
+  )
+  .transform(({ deploymentTarget, deploymentConfig, ...rest }) => ({
+    ...rest,
+    ...toDeploymentSpec(deploymentTarget, deploymentConfig),
+  }));
+
+function toDeploymentSpec(target: DeploymentSpec['deploymentTarget'], config: unknown): DeploymentSpec {
+  return target === 'LAMBDA'
+    ? { deploymentTarget: target, deploymentConfig: deploymentConfigSchemas.LAMBDA.parse(config) }
+    : { deploymentTarget: target, deploymentConfig: deploymentConfigSchemas.EKS.parse(config) };
+}
+
+export type RegisterModelBody = z.input<typeof registerModelInput>;
+export type RegisterModelInput = z.output<typeof registerModelInput>;
+
+export const registerModelOutput = z
+  .object({ modelId: uuidSchema, versionId: uuidSchema, model: modelSchema, version: modelVersionSchema })
+  .meta({ id: 'Registration' });
+export type RegisterModelOutput = z.infer<typeof registerModelOutput>;

@@ -1,0 +1,55 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { modelVersions, models, teams } from '@/db/schema';
+import { roleOn } from '../../auth/access';
+import type { Principal } from '../../auth/principal';
+import { notFound } from '../../errors/app-error';
+import type { ModelDetail } from '../../schemas/model';
+import { latestVersionColumns, toModel, toModelVersion } from './serialize';
+import { compareSemver } from './summary';
+
+type VersionOrder = 'chronological' | 'semver';
+
+/** A model the principal may read, with its live versions; other teams' models do not exist. */
+export async function getModel(db: Database, principal: Principal, modelId: string, order: VersionOrder) {
+  return loadModelDetail(db, principal, eq(models.id, modelId), order);
+}
+
+export async function getModelByName(
+  db: Database,
+  principal: Principal,
+  team: string,
+  name: string,
+  order: VersionOrder,
+) {
+  return loadModelDetail(db, principal, and(eq(teams.slug, team), eq(models.name, name))!, order);
+}
+
+async function loadModelDetail(
+  db: Database,
+  principal: Principal,
+  match: ReturnType<typeof eq>,
+  order: VersionOrder,
+): Promise<ModelDetail> {
+  const [row] = await db
+    .select({ model: models, teamSlug: teams.slug, latest: latestVersionColumns(modelVersions) })
+    .from(models)
+    .innerJoin(teams, eq(teams.id, models.teamId))
+    .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
+    .where(match)
+    .limit(1);
+  if (!row || !roleOn(principal, row.model.teamId) || row.model.versionCount === 0) throw notFound('Model');
+
+  const versions = await db
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, row.model.id), isNull(modelVersions.deletedAt)))
+    .orderBy(asc(modelVersions.createdAt), asc(modelVersions.id));
+  if (order === 'semver') versions.sort(compareSemver);
+
+  const ref = { name: row.model.name, teamSlug: row.teamSlug };
+  return {
+    ...toModel(row.model, row.teamSlug, row.latest?.id ? row.latest : null),
+    versions: versions.map((v) => toModelVersion(v, ref)),
+  };
+}

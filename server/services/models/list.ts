@@ -1,0 +1,115 @@
+import { type SQL, and, count, eq, exists, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '@/db/client';
+import { modelVersions, models, teams } from '@/db/schema';
+import { readableTeamIds } from '../../auth/access';
+import type { Principal } from '../../auth/principal';
+import type { ListModelsInput, ListModelsOutput } from '../../schemas/model';
+import { decodeCursor, encodeCursor } from './cursor';
+import { latestVersionColumns, toModel } from './serialize';
+
+const SORT_COLUMNS = { updated: models.updatedAt, created: models.createdAt, name: models.name } as const;
+const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc' } as const;
+
+/** The catalog: models the principal may read, filtered, one page at a time. */
+export async function listModels(db: Database, principal: Principal, input: ListModelsInput): Promise<ListModelsOutput> {
+  const readable = readableTeamIds(principal);
+  const empty = { items: [], total: 0, limit: input.limit, offset: input.offset, nextCursor: null };
+  if (readable !== 'all' && readable.length === 0) return empty;
+
+  const order = input.order ?? DEFAULT_ORDER[input.sort];
+  const sortColumn = SORT_COLUMNS[input.sort];
+  const where = and(
+    readable === 'all' ? undefined : inArray(models.teamId, readable),
+    ...filterConditions(input),
+  );
+  const cursor = input.cursor ? decodeCursor(input.cursor, { sort: input.sort, order }) : null;
+  const afterCursor = cursor && keysetCondition(sortColumn, order, cursor.value, cursor.id);
+
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        model: models,
+        teamSlug: teams.slug,
+        latest: latestVersionColumns(modelVersions),
+        sortKey: sql<string>`${sortColumn}::text`,
+      })
+      .from(models)
+      .innerJoin(teams, eq(teams.id, models.teamId))
+      .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
+      .where(and(where, afterCursor ?? undefined))
+      .orderBy(...orderBy(sortColumn, order))
+      .limit(input.limit + 1)
+      .offset(cursor ? 0 : input.offset),
+    db
+      .select({ total: count() })
+      .from(models)
+      .innerJoin(teams, eq(teams.id, models.teamId))
+      .where(where),
+  ]);
+
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > input.limit;
+  return {
+    items: page.map((r) => toModel(r.model, r.teamSlug, r.latest?.id ? r.latest : null)),
+    total: totals?.total ?? 0,
+    limit: input.limit,
+    offset: cursor ? 0 : input.offset,
+    nextCursor:
+      hasMore && last ? encodeCursor({ sort: input.sort, order, value: last.sortKey, id: last.model.id }) : null,
+  };
+}
+
+function filterConditions(input: ListModelsInput): (SQL | undefined)[] {
+  const v = alias(modelVersions, 'v');
+  const versionFilters = [
+    input.deploymentTarget && eq(v.deploymentTarget, input.deploymentTarget),
+    input.framework && eq(v.framework, input.framework),
+    input.state && eq(v.state, input.state),
+    input.version && eq(v.version, input.version),
+  ].filter((c): c is SQL => Boolean(c));
+
+  return [
+    // A model whose every version was deregistered has left the catalog.
+    gt(models.versionCount, 0),
+    input.team ? eq(teams.slug, input.team) : undefined,
+    input.tag ? sql`${models.tags} @> array[${input.tag}]::text[]` : undefined,
+    input.deploymentTarget
+      ? sql`${models.deploymentTargets} @> array[${input.deploymentTarget}]::deployment_target[]`
+      : undefined,
+    versionFilters.length
+      ? exists(
+          sql`select 1 from ${v} where ${and(
+            eq(v.modelId, models.id),
+            isNull(v.deletedAt),
+            ...versionFilters,
+          )}`,
+        )
+      : undefined,
+    input.q ? textSearch(input.q) : undefined,
+  ];
+}
+
+/** Each word matches as a prefix in the name, tags or description; the name also by substring. */
+function textSearch(q: string): SQL | undefined {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const substring = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byName = sql`${models.name} ilike ${substring}`;
+  if (words.length === 0) return byName;
+  const query = words.map((w) => `${w}:*`).join(' & ');
+  return or(sql`${models.searchVector} @@ to_tsquery('simple', ${query})`, byName);
+}
+
+type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
+
+function keysetCondition(column: SortColumn, order: 'asc' | 'desc', value: string, id: string): SQL {
+  const typed = column === models.name ? sql`${value}` : sql`${value}::timestamptz`;
+  return order === 'desc'
+    ? sql`(${column}, ${models.id}) < (${typed}, ${id}::uuid)`
+    : sql`(${column}, ${models.id}) > (${typed}, ${id}::uuid)`;
+}
+
+const orderBy = (column: SortColumn, order: 'asc' | 'desc') =>
+  order === 'desc' ? [sql`${column} desc`, sql`${models.id} desc`] : [sql`${column} asc`, sql`${models.id} asc`];
+

@@ -1,0 +1,54 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import semver from 'semver';
+import type { Database } from '@/db/client';
+import { modelVersions, models } from '@/db/schema';
+import { DEPLOYMENT_TARGETS } from '../../schemas/enums';
+import { latestVersionColumns } from './serialize';
+
+/** Orders versions by SemVer precedence, then by registration time for equal precedence. */
+export const compareSemver = (a: { version: string; createdAt: Date }, b: { version: string; createdAt: Date }) =>
+  semver.compare(a.version, b.version) || a.createdAt.getTime() - b.createdAt.getTime();
+
+/**
+ * Rewrites the model's summary of its live versions. Callers hold the model row's lock (taken by
+ * the registration upsert or by `lockModel`), so concurrent changes to one model cannot
+ * interleave and leave a stale summary.
+ */
+export async function refreshModelSummary(tx: Database, model: { id: string; name: string }) {
+  const live = await tx
+    .select({
+      ...latestVersionColumns(modelVersions),
+      tags: modelVersions.tags,
+      description: modelVersions.description,
+    })
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt)));
+
+  const newestFirst = live.sort(compareSemver).reverse();
+  const tags = [...new Set(live.flatMap((v) => v.tags))].sort();
+  const targets = DEPLOYMENT_TARGETS.filter((t) => live.some((v) => v.deploymentTarget === t));
+  const description = newestFirst.find((v) => v.description)?.description ?? null;
+
+  const [updated] = await tx
+    .update(models)
+    .set({
+      latestVersionId: newestFirst[0]?.id ?? null,
+      versionCount: live.length,
+      tags,
+      deploymentTargets: targets,
+      description,
+      updatedAt: sql`now()`,
+      searchVector: sql`setweight(to_tsvector('simple', ${model.name}), 'A')
+        || setweight(to_tsvector('simple', ${tags.join(' ')}), 'B')
+        || setweight(to_tsvector('simple', ${description ?? ''}), 'C')`,
+    })
+    .where(eq(models.id, model.id))
+    .returning();
+  return { model: updated!, latest: newestFirst[0] ?? null };
+}
+
+/** Takes the model row's lock for the rest of the transaction; null when there is no such model. */
+export async function lockModel(tx: Database, modelId: string) {
+  const [model] = await tx.select().from(models).where(eq(models.id, modelId)).for('update');
+  return model ?? null;
+}

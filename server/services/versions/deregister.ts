@@ -1,0 +1,33 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { modelVersions } from '@/db/schema';
+import { assertTeamAccess } from '../../auth/access';
+import { type Actor, principalRef } from '../../auth/principal';
+import { recordAudit } from '../audit/record';
+import { refreshModelSummary } from '../models/summary';
+import { findLiveVersion } from './find';
+
+/** Deregisters a version, keeping its row as a tombstone for the audit trail and exports. */
+export async function deregisterVersion(db: Database, actor: Actor, key: { modelId: string; version: string }) {
+  await db.transaction(async (tx) => {
+    const { model, version } = await findLiveVersion(tx, actor.principal, key, true);
+    assertTeamAccess(actor, model.teamId, 'Model');
+    await tx
+      .update(modelVersions)
+      .set({
+        deletedAt: sql`now()`,
+        deletedBy: principalRef(actor.principal),
+        updatedAt: sql`now()`,
+        changeSeq: sql`nextval('model_version_change_seq')`,
+      })
+      .where(eq(modelVersions.id, version.id));
+    await refreshModelSummary(tx, model);
+    await recordAudit(tx, actor, {
+      teamId: model.teamId,
+      action: 'version.deregistered',
+      resourceType: 'model_version',
+      resourceId: version.id,
+      summary: { model: model.name, version: version.version, artifactUri: version.artifactUri },
+    });
+  });
+}

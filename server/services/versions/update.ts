@@ -1,0 +1,58 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { modelVersions } from '@/db/schema';
+import { assertTeamAccess } from '../../auth/access';
+import type { Actor } from '../../auth/principal';
+import { validationFailed } from '../../errors/app-error';
+import { fieldErrorsFromIssues } from '../../errors/field-errors';
+import { deploymentConfigSchemas } from '../../schemas/deployment-config';
+import type { ModelVersion, UpdateVersionInput } from '../../schemas/version';
+import { recordAudit } from '../audit/record';
+import { toModelVersion } from '../models/serialize';
+import { refreshModelSummary } from '../models/summary';
+import { findLiveVersion } from './find';
+
+/** Changes a version's mutable metadata; identity fields were refused by the input schema. */
+export async function updateVersion(db: Database, actor: Actor, input: UpdateVersionInput): Promise<ModelVersion> {
+  return db.transaction(async (tx) => {
+    const { model, teamSlug, version } = await findLiveVersion(tx, actor.principal, input, true);
+    assertTeamAccess(actor, model.teamId, 'Model');
+
+    const changes: Partial<typeof modelVersions.$inferInsert> = {};
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.tags !== undefined) changes.tags = input.tags;
+    if (input.metrics !== undefined) changes.metrics = input.metrics;
+    if (input.lineage !== undefined) changes.lineage = { ...version.lineage, ...input.lineage };
+    if (input.deploymentConfig !== undefined) {
+      const parsed = deploymentConfigSchemas[version.deploymentTarget].safeParse(input.deploymentConfig);
+      if (!parsed.success) {
+        const { fieldErrors, formErrors } = fieldErrorsFromIssues(
+          parsed.error.issues.map((i) => ({ ...i, path: ['deploymentConfig', ...i.path] })),
+        );
+        throw validationFailed({ ...fieldErrors, ...(formErrors.length ? { deploymentConfig: formErrors } : {}) });
+      }
+      changes.deploymentConfig = parsed.data;
+    }
+
+    const [updated] = await tx
+      .update(modelVersions)
+      .set({ ...changes, updatedAt: sql`now()`, changeSeq: sql`nextval('model_version_change_seq')` })
+      .where(eq(modelVersions.id, version.id))
+      .returning();
+    await refreshModelSummary(tx, model);
+    await recordAudit(tx, actor, {
+      teamId: model.teamId,
+      action: 'version.updated',
+      resourceType: 'model_version',
+      resourceId: version.id,
+      summary: {
+        model: model.name,
+        version: version.version,
+        changed: Object.fromEntries(
+          Object.entries(changes).map(([field, to]) => [field, { from: version[field as keyof typeof changes], to }]),
+        ),
+      },
+    });
+    return toModelVersion(updated!, { name: model.name, teamSlug });
+  });
+}

@@ -1,0 +1,22 @@
+import { getConnection, type Database } from '@/db/client';
+import type { Principal } from '../auth/principal';
+
+export interface Context {
+  db: Database;
+  driver: string;
+  correlationId: string;
+  /** The raw Authorization header; resolved into a principal only by procedures that need one. */
+  authorization: string | null;
+  /** Set directly by trusted in-process callers (tests, server components). */
+  principal?: Principal;
+}
+
+export async function createContext(opts: { headers: Headers; correlationId: string }): Promise<Context> {
+  const connection = await getConnection();
+  return {
+    db: connection.db,
+    driver: connection.driver,
+    correlationId: opts.correlationId,
+    authorization: opts.headers.get('authorization'),
+  };
+}

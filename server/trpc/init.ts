@@ -1,0 +1,44 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { AppError } from '../errors/app-error';
+import { ERROR_CODE_TRANSPORT } from '../errors/codes';
+import { toErrorBody } from '../errors/to-error-body';
+import type { TeamRole, TokenScope } from '../auth/principal';
+import type { Context } from './context';
+
+export interface ProcedureMeta extends OpenApiMeta {
+  /** What the procedure demands of its caller; null for public procedures. */
+  access?: { scope: TokenScope; role: TeamRole } | null;
+  /** HTTP status of a successful REST answer when it is not 200. */
+  successStatus?: 201 | 202 | 204;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // tRPC clients find the same error object under data.error that REST returns under "error".
+    errorFormatter({ shape, error, ctx }) {
+      const body = toErrorBody(error, ctx?.correlationId ?? 'unknown');
+      return {
+        code: shape.code,
+        message: body.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, error: body },
+      };
+    },
+  });
+
+// Services throw AppError; this gives it the matching tRPC code (and so the HTTP status).
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: ERROR_CODE_TRANSPORT[cause.code].trpc, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+export const baseProcedure = t.procedure.use(mapAppErrors);

@@ -1,0 +1,31 @@
+import { authenticateToken } from '../services/tokens/authenticate';
+import { forbidden, unauthenticated } from '../errors/app-error';
+import type { Actor, TeamRole, TokenScope } from '../auth/principal';
+import { baseProcedure } from './init';
+
+export const publicProcedure = baseProcedure.meta({ access: null });
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  if (ctx.principal) return next({ ctx: { principal: ctx.principal } });
+  if (!ctx.authorization) throw unauthenticated('Missing credentials: send "Authorization: Bearer <token>"');
+  const token = BEARER.exec(ctx.authorization)?.[1];
+  if (!token) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>"');
+  return next({ ctx: { principal: await authenticateToken(ctx.db, token) } });
+});
+
+/**
+ * A procedure open to callers holding the scope; `role` is the least role the service demands on
+ * the team the call touches (checked there, once the team is known).
+ */
+export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) =>
+  authedProcedure.meta({ access }).use(({ ctx, next }) => {
+    if (!ctx.principal.scopes.includes(access.scope)) {
+      throw forbidden(`This needs the "${access.scope}" scope, which these credentials lack`);
+    }
+    const actor: Actor = { principal: ctx.principal, requiredRole: access.role, correlationId: ctx.correlationId };
+    return next({ ctx: { actor } });
+  });
+
+export const readProcedure = guardedProcedure({ scope: 'read', role: 'viewer' });
