@@ -46,5 +46,8 @@ export function buildOpenApiDocument(publicUrl: string): OpenAPIObject {
       }
     }
   }
+  // The generator's own error schemas are no longer referenced.
+  const schemas = document.components?.schemas ?? {};
+  for (const name of Object.keys(schemas)) if (name.startsWith('error.')) delete schemas[name];
   return document;
 }

