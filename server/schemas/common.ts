@@ -7,6 +7,11 @@ z.config({
 
 export const uuidSchema = z.uuid();
 
+/** The error of an enum: "Required" when absent, else the allowed values. */
+export const oneOf = (values: readonly string[]) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'Required' : `must be one of: ${values.join(', ')}`),
+});
+
 // SemVer 2.0.0, the regular expression published at semver.org.
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;

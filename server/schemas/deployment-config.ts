@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { oneOf } from './common';
 import { DEPLOYMENT_TARGETS, GPU_TYPES, LAMBDA_ARCHITECTURES } from './enums';
 
-export const deploymentTargetSchema = z.enum(DEPLOYMENT_TARGETS, {
-  error: `must be one of: ${DEPLOYMENT_TARGETS.join(', ')}`,
-});
+export const deploymentTargetSchema = z.enum(DEPLOYMENT_TARGETS, oneOf(DEPLOYMENT_TARGETS));
 export type DeploymentTarget = z.infer<typeof deploymentTargetSchema>;
 
 const int = (label: string, min: number, max: number) =>
@@ -20,7 +19,7 @@ export const lambdaConfigSchema = z
     timeoutSeconds: int('timeout', 1, 900),
     ephemeralStorageMb: int('ephemeral storage', 512, 10_240).default(512),
     architecture: z
-      .enum(LAMBDA_ARCHITECTURES, { error: `must be one of: ${LAMBDA_ARCHITECTURES.join(', ')}` })
+      .enum(LAMBDA_ARCHITECTURES, oneOf(LAMBDA_ARCHITECTURES))
       .default('x86_64'),
   })
   .meta({ id: 'LambdaDeploymentConfig', description: 'Preferences for an AWS Lambda deployment' });
@@ -46,7 +45,7 @@ export const eksConfigSchema = z
     memoryMiB: int('memoryMiB', 128, 786_432),
     gpu: z
       .strictObject({
-        type: z.enum(GPU_TYPES, { error: `gpu type must be one of: ${GPU_TYPES.join(', ')}` }),
+        type: z.enum(GPU_TYPES, oneOf(GPU_TYPES)),
         count: int('gpu count', 1, 8),
       })
       .optional(),

@@ -28,21 +28,29 @@ export const registerModelInput = registerShape
       if (!target.success || typeof config !== 'object' || config === null) return;
       const parsed = deploymentConfigSchemas[target.data].safeParse(config);
       for (const issue of parsed.error?.issues ?? []) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: ['deploymentConfig', ...issue.path] });
+        ctx.addIssue({ ...issue, path: ['deploymentConfig', ...issue.path] });
       }
     },
     // Run even when other fields failed, as long as there is an object to look at.
     { when: ({ value }) => typeof value === 'object' && value !== null },
   )
-  .transform(({ deploymentTarget, deploymentConfig, ...rest }) => ({
-    ...rest,
-    ...toDeploymentSpec(deploymentTarget, deploymentConfig),
-  }));
+  .transform(({ deploymentTarget, deploymentConfig, ...rest }, ctx) => {
+    const spec = toDeploymentSpec(deploymentTarget, deploymentConfig);
+    // The refinement above has reported why; zod lets unknown-key failures reach this transform.
+    if (!spec) {
+      if (ctx.issues.length === 0) ctx.addIssue({ code: 'custom', message: 'invalid', path: ['deploymentConfig'] });
+      return z.NEVER;
+    }
+    return { ...rest, ...spec };
+  });
 
-function toDeploymentSpec(target: DeploymentSpec['deploymentTarget'], config: unknown): DeploymentSpec {
-  return target === 'LAMBDA'
-    ? { deploymentTarget: target, deploymentConfig: deploymentConfigSchemas.LAMBDA.parse(config) }
-    : { deploymentTarget: target, deploymentConfig: deploymentConfigSchemas.EKS.parse(config) };
+function toDeploymentSpec(target: DeploymentSpec['deploymentTarget'], config: unknown): DeploymentSpec | null {
+  if (target === 'LAMBDA') {
+    const parsed = deploymentConfigSchemas.LAMBDA.safeParse(config);
+    return parsed.success ? { deploymentTarget: target, deploymentConfig: parsed.data } : null;
+  }
+  const parsed = deploymentConfigSchemas.EKS.safeParse(config);
+  return parsed.success ? { deploymentTarget: target, deploymentConfig: parsed.data } : null;
 }
 
 export type RegisterModelBody = z.input<typeof registerModelInput>;

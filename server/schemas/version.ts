@@ -5,6 +5,7 @@ import {
   lineageSchema,
   metricsSchema,
   modelNameSchema,
+  oneOf,
   s3UriSchema,
   semverSchema,
   tagsSchema,
@@ -15,8 +16,8 @@ import {
 import { deploymentConfigSchema, deploymentTargetSchema } from './deployment-config';
 import { DEPLOYMENT_STATUSES, FRAMEWORKS, VERSION_STATES } from './enums';
 
-export const frameworkSchema = z.enum(FRAMEWORKS, { error: `must be one of: ${FRAMEWORKS.join(', ')}` });
-export const versionStateSchema = z.enum(VERSION_STATES, { error: `must be one of: ${VERSION_STATES.join(', ')}` });
+export const frameworkSchema = z.enum(FRAMEWORKS, oneOf(FRAMEWORKS));
+export const versionStateSchema = z.enum(VERSION_STATES, oneOf(VERSION_STATES));
 export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
 
 export const principalRefSchema = z

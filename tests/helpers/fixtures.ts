@@ -30,7 +30,7 @@ export const lambdaConfig = { memoryMb: 2048, timeoutSeconds: 30, ephemeralStora
 export const eksConfig = { minReplicas: 2, maxReplicas: 4, cpu: '2', memoryMiB: 8192, gpu: { type: 'nvidia-t4', count: 1 } };
 
 /** A valid registration body; override any field. */
-export function registration(overrides: Partial<Record<keyof RegisterModelBody, unknown>> = {}): Record<string, unknown> {
+export function registration(overrides: Partial<Record<keyof RegisterModelBody, unknown>> & Record<string, unknown> = {}) {
   return {
     name: 'fraud-detector',
     version: '1.0.0',
