@@ -21,7 +21,7 @@ export async function listModels(db: Database, principal: Principal, input: List
   const sortColumn = SORT_COLUMNS[input.sort];
   const where = and(
     readable === 'all' ? undefined : inArray(models.teamId, readable),
-    ...filterConditions(input),
+    ...filterConditions(db, input),
   );
   const cursor = input.cursor ? decodeCursor(input.cursor, { sort: input.sort, order }) : null;
   const afterCursor = cursor && keysetCondition(sortColumn, order, cursor.value, cursor.id);
@@ -61,7 +61,7 @@ export async function listModels(db: Database, principal: Principal, input: List
   };
 }
 
-function filterConditions(input: ListModelsInput): (SQL | undefined)[] {
+function filterConditions(db: Database, input: ListModelsInput): (SQL | undefined)[] {
   const v = alias(modelVersions, 'v');
   const versionFilters = [
     input.deploymentTarget && eq(v.deploymentTarget, input.deploymentTarget),
@@ -80,11 +80,10 @@ function filterConditions(input: ListModelsInput): (SQL | undefined)[] {
       : undefined,
     versionFilters.length
       ? exists(
-          sql`select 1 from ${v} where ${and(
-            eq(v.modelId, models.id),
-            isNull(v.deletedAt),
-            ...versionFilters,
-          )}`,
+          db
+            .select({ one: sql`1` })
+            .from(v)
+            .where(and(eq(v.modelId, models.id), isNull(v.deletedAt), ...versionFilters)),
         )
       : undefined,
     input.q ? textSearch(input.q) : undefined,
