@@ -12,6 +12,13 @@ export const register = guardedProcedure({ scope: 'write', role: 'contributor' }
       description:
         'The first registration of a name in a team creates the model; later ones add versions. ' +
         'A name and version already present answers 409.',
+      errorResponses: {
+        400: 'Invalid input: details.fieldErrors names each field',
+        401: 'Missing, invalid, expired or revoked token',
+        403: 'No write scope, or no contributor role on the team',
+        409: 'This name and version are already registered (or were, and were deregistered)',
+        413: 'Body over 1 MB',
+      },
     },
     successStatus: 201,
   })

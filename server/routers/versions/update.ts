@@ -12,6 +12,13 @@ export const update = guardedProcedure({ scope: 'write', role: 'contributor' })
       description:
         'Changes description, tags, metrics, deployment preferences and lineage. Name, version, ' +
         'artifact location, framework, target and team are immutable.',
+      errorResponses: {
+        400: 'Invalid input, or an immutable field was sent',
+        401: 'Missing, invalid, expired or revoked token',
+        403: 'No write scope, or no contributor role on the team',
+        404: 'No such model or version visible to the caller',
+        413: 'Body over 1 MB',
+      },
     },
   })
   .input(updateVersionInput)

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Connection } from '../../db/client';
+import { api } from '../helpers/api';
+import { appDatabase } from '../helpers/database';
+import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
+
+let db: Connection;
+let team: string;
+let token: string;
+
+beforeAll(async () => {
+  db = await appDatabase();
+  team = uniqueSlug('obs');
+  token = await tokenFor(db.db, team);
+});
+afterAll(() => db.close());
+
+describe('correlation ids', () => {
+  it('echoes a given id and makes one when none is sent, on API answers, errors and pages', async () => {
+    const given = await api('/api/v1/health', { headers: { 'x-correlation-id': 'abc-123' } });
+    expect(given.headers.get('x-correlation-id')).toBe('abc-123');
+    const made = await api('/api/v1/models');
+    expect(made.status).toBe(401);
+    expect(made.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.body.error.traceId).toBe(made.headers.get('x-correlation-id'));
+    const page = await api('/');
+    expect(page.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('replaces an id that is unsafe to log', async () => {
+    for (const unsafe of ['a b;c', 'x'.repeat(200), '{"json":1}']) {
+      const res = await api('/api/v1/health', { headers: { 'x-correlation-id': unsafe } });
+      expect(res.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});
+
+describe('GET /api/metrics', () => {
+  it('counts requests by route and status, and registrations by team, framework and target', async () => {
+    await api('/api/v1/models', { method: 'POST', token, body: registration({ name: 'metered', framework: 'catboost' }) });
+    await api('/api/v1/models', { token });
+    const res = await api('/api/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = res.body as string;
+    expect(text).toMatch(/registry_http_requests_total\{route="models\.register",method="POST",status="201"\} \d+/);
+    expect(text).toMatch(/registry_http_request_duration_seconds_bucket\{le="0\.1",route="models\.list",method="GET",status="200"\}/);
+    expect(text).toContain(`registry_model_registrations_total{team="${team}",framework="catboost",target="LAMBDA"} 1`);
+  });
+});
+
+describe('OpenAPI document and API reference', () => {
+  it('describes every REST operation from the procedures', async () => {
+    const res = await api('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/models', '/models/{modelId}', '/models/{modelId}/{version}', '/teams/{team}/models/{name}']);
+    expect(doc.paths['/models'].post.responses['201']).toBeDefined();
+    expect(doc.paths['/models/{modelId}/{version}'].delete.responses['204']).toBeDefined();
+    expect(doc.paths['/models'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/health'].get.security).toBeUndefined();
+    expect(doc.paths['/models'].post.responses['409'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+    expect(doc.components.schemas.LambdaDeploymentConfig.properties.memoryMb).toMatchObject({ minimum: 128, maximum: 10240 });
+    const listParams = doc.paths['/models'].get.parameters.map((p: { name: string }) => p.name);
+    expect(listParams).toEqual(expect.arrayContaining(['limit', 'offset', 'cursor', 'deploymentTarget', 'framework', 'team', 'tag', 'state', 'version', 'q']));
+  });
+
+  it('renders a readable reference page', async () => {
+    const res = await api('/docs/api');
+    expect(res.status).toBe(200);
+    const html = res.body as string;
+    expect(html).toContain('Register a model version');
+    expect(html).toContain('/models/{modelId}/{version}');
+    expect(html).toContain('deploymentConfig');
+  });
+});
+
+describe('logs', () => {
+  it('never contain tokens or authorization headers', async () => {
+    const secret = await tokenFor(db.db, team);
+    await api('/api/v1/models', { token: secret });
+    await api('/api/v1/models', { method: 'POST', token: secret, body: registration({ name: 'logged' }) });
+    await api('/api/v1/models', { headers: { authorization: 'Bearer mlr_leaky-guess', cookie: 'session=s3cr3t' } });
+    await new Promise((r) => setTimeout(r, 300));
+    const log = readFileSync(inject('appLogFile'), 'utf8');
+    expect(log).toContain('"route":"models.register"');
+    expect(log).not.toContain(secret);
+    expect(log).not.toContain('mlr_leaky-guess');
+    expect(log).not.toContain('s3cr3t');
+  });
+});
