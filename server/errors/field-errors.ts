@@ -6,7 +6,8 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): {
   fieldErrors: FieldErrors;
   formErrors: string[];
 } {
-  const fieldErrors: FieldErrors = {};
+  // No prototype: a client may send a field named "__proto__", and it must be reported like any other.
+  const fieldErrors: FieldErrors = Object.create(null);
   const formErrors: string[] = [];
   const add = (path: PropertyKey[], message: string) => {
     const key = path.map(String).join('.');

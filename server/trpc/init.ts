@@ -2,7 +2,9 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { AppError } from '../errors/app-error';
 import { ERROR_CODE_TRANSPORT } from '../errors/codes';
-import { toErrorBody } from '../errors/to-error-body';
+import { GENERIC_MESSAGE, toErrorBody } from '../errors/to-error-body';
+import { logger } from '../observability/logger';
+import type { ErrorBody } from '../schemas/error';
 import type { TeamRole, TokenScope } from '../auth/principal';
 import type { Context } from './context';
 
@@ -19,7 +21,7 @@ const t = initTRPC
   .create({
     // tRPC clients find the same error object under data.error that REST returns under "error".
     errorFormatter({ shape, error, ctx }) {
-      const body = toErrorBody(error, ctx?.correlationId ?? 'unknown');
+      const body = safeErrorBody(error, ctx?.correlationId ?? 'unknown');
       return {
         code: shape.code,
         message: body.message,
@@ -27,6 +29,16 @@ const t = initTRPC
       };
     },
   });
+
+// A formatter that throws leaves the REST adapter's request hanging, so it must not.
+function safeErrorBody(error: TRPCError, traceId: string): ErrorBody {
+  try {
+    return toErrorBody(error, traceId);
+  } catch (formatError) {
+    logger.error({ err: formatError, cause: error, correlationId: traceId }, 'error formatting failed');
+    return { code: 'INTERNAL', message: GENERIC_MESSAGE, traceId };
+  }
+}
 
 // Services throw AppError; this gives it the matching tRPC code (and so the HTTP status).
 const mapAppErrors = t.middleware(async ({ next }) => {

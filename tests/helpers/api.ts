@@ -15,7 +15,12 @@ export async function api<T = any>(
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${inject('appUrl')}${path}`, { method: options.method ?? 'GET', headers, body });
+  const response = await fetch(`${inject('appUrl')}${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('json');
   return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers };
