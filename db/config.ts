@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// An empty variable counts as unset, as shells and .env files commonly leave them.
+const optionalString = z.string().optional().transform((v) => v || undefined);
+
 const databaseEnv = z.object({
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: optionalString,
   DATABASE_DRIVER: z.enum(['pglite', 'pg', 'neon']).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
   PGLITE_SOCKET_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   // Only for reaching a local Postgres through a WebSocket relay (tests); Neon itself needs none.
-  NEON_WS_PROXY: z.string().optional(),
+  NEON_WS_PROXY: optionalString,
 });
 
 export type DatabaseConfig =

@@ -113,17 +113,16 @@ ALTER TABLE "model_versions" ADD CONSTRAINT "model_versions_team_id_teams_id_fk"
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "memberships_team_idx" ON "memberships" USING btree ("team_id");--> statement-breakpoint
-CREATE INDEX "models_updated_idx" ON "models" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "models_created_idx" ON "models" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "models_updated_idx" ON "models" USING btree ("updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "models_created_idx" ON "models" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "models_name_idx" ON "models" USING btree ("name","id");--> statement-breakpoint
-CREATE INDEX "models_team_updated_idx" ON "models" USING btree ("team_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "models_team_updated_idx" ON "models" USING btree ("team_id","updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "models_tags_idx" ON "models" USING gin ("tags");--> statement-breakpoint
-CREATE INDEX "models_targets_idx" ON "models" USING gin ("deployment_targets");--> statement-breakpoint
 CREATE INDEX "models_search_idx" ON "models" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "models_name_trgm_idx" ON "models" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "model_versions_model_live_idx" ON "model_versions" USING btree ("model_id","deployment_target","framework","state") WHERE "model_versions"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "model_versions_version_idx" ON "model_versions" USING btree ("version","model_id") WHERE "model_versions"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "model_versions_team_idx" ON "model_versions" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "api_tokens_team_idx" ON "api_tokens" USING btree ("team_id") WHERE "api_tokens"."revoked_at" is null;--> statement-breakpoint
-CREATE INDEX "audit_log_team_time_idx" ON "audit_log" USING btree ("team_id","occurred_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "audit_log_resource_idx" ON "audit_log" USING btree ("resource_type","resource_id","occurred_at" DESC NULLS LAST);
+CREATE INDEX "audit_log_team_time_idx" ON "audit_log" USING btree ("team_id","occurred_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "audit_log_resource_idx" ON "audit_log" USING btree ("resource_type","resource_id","occurred_at" DESC NULLS FIRST);

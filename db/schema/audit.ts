@@ -18,7 +18,7 @@ export const auditLog = pgTable(
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
-    index('audit_log_team_time_idx').on(t.teamId, t.occurredAt.desc()),
-    index('audit_log_resource_idx').on(t.resourceType, t.resourceId, t.occurredAt.desc()),
+    index('audit_log_team_time_idx').on(t.teamId, t.occurredAt.desc().nullsFirst()),
+    index('audit_log_resource_idx').on(t.resourceType, t.resourceId, t.occurredAt.desc().nullsFirst()),
   ],
 );
