@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { teams } from '../../db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../helpers/database';
 
@@ -40,13 +41,16 @@ const PREDICATES: [string, string, string | RegExp][] = [
 
 describe('indexes', () => {
   it.each(PREDICATES)('serve the %s predicate', async (_, query, index) => {
-    const [team] = (await database.db.execute(sql`select id from teams where slug = 'team-7'`)).rows as { id: string }[];
-    const plan = await database.db.transaction(async (tx) => {
+    const [team] = await database.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'team-7'));
+    const rows = await database.db.transaction(async (tx) => {
       // A table this small is often cheaper to read whole; the question is whether the index can serve.
       await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute(sql.raw(`explain ${query.replace('$TEAM', `'${team!.id}'`)}`));
+      const plan = (await tx.execute(sql.raw(`explain ${query.replace('$TEAM', `'${team!.id}'`)}`))) as unknown as {
+        rows: { 'QUERY PLAN': string }[];
+      };
+      return plan.rows;
     });
-    const text = (plan.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+    const text = rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(index);
   });
 });
