@@ -1,3 +1,4 @@
+import { InlineCode } from './inline-code';
 import { type Components, type JsonSchema, typeLabel } from './json-schema';
 import { SchemaFields } from './schema-fields';
 
@@ -26,7 +27,11 @@ export function Operation({ method, path, operation, components }: { method: str
         <code className="break-all">/api/v1{path}</code>
       </h3>
       <p className="mt-1 font-medium">{operation.summary}</p>
-      {operation.description && <p className="mt-1 text-slate-700">{operation.description}</p>}
+      {operation.description && (
+        <p className="mt-1 text-slate-700">
+          <InlineCode text={operation.description} />
+        </p>
+      )}
       <p className="mt-1 text-sm text-slate-500">{operation.security ? 'Needs a bearer token.' : 'Public.'}</p>
 
       {operation.parameters && operation.parameters.length > 0 && (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { InlineCode } from '@/components/api-reference/inline-code';
 import type { Components } from '@/components/api-reference/json-schema';
 import { Operation, type OperationObject } from '@/components/api-reference/operation';
 import { SchemaFields } from '@/components/api-reference/schema-fields';
@@ -20,7 +21,9 @@ export default async function ApiReferencePage() {
     <div className="space-y-8">
       <header className="space-y-3">
         <h1 className="text-2xl font-semibold">API reference</h1>
-        <p className="text-slate-700">{document.info.description}</p>
+        <p className="text-slate-700">
+          <InlineCode text={document.info.description ?? ''} />
+        </p>
         <p className="text-sm text-slate-600">
           Base URL <code className="rounded bg-slate-100 px-1">{document.servers?.[0]?.url}</code> · machine-readable:{' '}
           <a className="text-indigo-700 underline" href="/api/v1/openapi.json">
@@ -45,6 +48,21 @@ export default async function ApiReferencePage() {
         {operations.map(({ path, method, operation }) => (
           <Operation key={`${method}-${path}`} method={method} path={path} operation={operation} components={components} />
         ))}
+      </section>
+
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-lg font-semibold">Deployment preferences</h2>
+        <p className="text-slate-700">
+          <InlineCode text="`deploymentConfig` takes the shape of its `deploymentTarget`." />
+        </p>
+        {(['LambdaDeploymentConfig', 'EksDeploymentConfig'] as const).map((name) =>
+          components[name] ? (
+            <div key={name}>
+              <h3 className="font-semibold">{name === 'LambdaDeploymentConfig' ? 'LAMBDA' : 'EKS'}</h3>
+              <SchemaFields schema={components[name]} components={components} />
+            </div>
+          ) : null,
+        )}
       </section>
 
       <section className="rounded-lg border border-slate-200 bg-white p-5">
