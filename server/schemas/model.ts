@@ -2,18 +2,10 @@ import { z } from 'zod';
 import { modelNameSchema, semverSchema, tagSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { deploymentTargetSchema } from './deployment-config';
 import { RISK_TIERS } from './enums';
-import { deploymentStatusSchema, frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
+import { frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
 
-export const latestVersionSchema = z
-  .object({
-    id: uuidSchema,
-    version: semverSchema,
-    framework: frameworkSchema,
-    deploymentTarget: deploymentTargetSchema,
-    state: versionStateSchema,
-    deploymentStatus: deploymentStatusSchema,
-    createdAt: timestampSchema,
-  })
+export const latestVersionSchema = modelVersionSchema
+  .pick({ id: true, version: true, framework: true, deploymentTarget: true, state: true, deploymentStatus: true, createdAt: true })
   .meta({ id: 'LatestVersion', description: 'The highest live version by SemVer precedence' });
 
 export const modelSchema = z

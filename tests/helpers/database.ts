@@ -16,3 +16,11 @@ export async function freshDatabase(): Promise<Connection & { url: string }> {
   const url = `${inject('postgresUrl')}/${name}`;
   return { ...(await openDatabase({ driver: 'pg', url, poolMax: 10 })), url };
 }
+
+/** A connection to the app's database and a team of this test file's own with a read-write token. */
+export async function appTeam(prefix: string) {
+  const { tokenFor, uniqueSlug } = await import('./fixtures');
+  const db = await appDatabase();
+  const team = uniqueSlug(prefix);
+  return { db, team, token: await tokenFor(db.db, team) };
+}

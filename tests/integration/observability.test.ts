@@ -2,17 +2,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { api } from '../helpers/api';
-import { appDatabase } from '../helpers/database';
-import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
+import { appTeam } from '../helpers/database';
+import { registration, tokenFor } from '../helpers/fixtures';
 
 let db: Connection;
 let team: string;
 let token: string;
 
 beforeAll(async () => {
-  db = await appDatabase();
-  team = uniqueSlug('obs');
-  token = await tokenFor(db.db, team);
+  ({ db, team, token } = await appTeam('obs'));
 });
 afterAll(() => db.close());
 

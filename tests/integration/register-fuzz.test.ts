@@ -5,8 +5,8 @@ import type { Connection } from '../../db/client';
 import { auditLog, modelVersions, models, teams } from '../../db/schema';
 import { registerModelInput } from '../../server/schemas/register';
 import { api } from '../helpers/api';
-import { appDatabase } from '../helpers/database';
-import { eksConfig, registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
+import { appTeam } from '../helpers/database';
+import { eksConfig, registration } from '../helpers/fixtures';
 
 const RUNS = 1000;
 
@@ -15,9 +15,7 @@ let team: string;
 let token: string;
 
 beforeAll(async () => {
-  db = await appDatabase();
-  team = uniqueSlug('fuzz');
-  token = await tokenFor(db.db, team);
+  ({ db, team, token } = await appTeam('fuzz'));
   // One model already there, so the fuzz also meets the "new version" path and duplicates.
   await api('/api/v1/models', { method: 'POST', token, body: registration() });
 });

@@ -3,17 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { auditLog, modelVersions, models, teams } from '../../db/schema';
 import { api } from '../helpers/api';
-import { appDatabase } from '../helpers/database';
-import { eksConfig, registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
+import { appTeam } from '../helpers/database';
+import { eksConfig, registration } from '../helpers/fixtures';
 
 let db: Connection;
 let team: string;
 let token: string;
 
 beforeAll(async () => {
-  db = await appDatabase();
-  team = uniqueSlug('reg');
-  token = await tokenFor(db.db, team);
+  ({ db, team, token } = await appTeam('reg'));
 });
 afterAll(() => db.close());
 

@@ -3,15 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { auditLog, modelVersions, models } from '../../db/schema';
 import { api } from '../helpers/api';
-import { appDatabase } from '../helpers/database';
-import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
+import { appTeam } from '../helpers/database';
+import { registration } from '../helpers/fixtures';
 
 let db: Connection;
 let token: string;
 
 beforeAll(async () => {
-  db = await appDatabase();
-  token = await tokenFor(db.db, uniqueSlug('val'));
+  ({ db, token } = await appTeam('val'));
 });
 afterAll(() => db.close());
 
