@@ -5,7 +5,7 @@ import { roleOn } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { notFound } from '../../errors/app-error';
 import type { ModelDetail } from '../../schemas/model';
-import { latestVersionColumns, toModel, toModelVersion } from './serialize';
+import { latestVersionColumns, modelColumns, toModel, toModelVersion } from './serialize';
 import { compareSemver } from './summary';
 
 type VersionOrder = 'chronological' | 'semver';
@@ -32,7 +32,7 @@ async function loadModelDetail(
   order: VersionOrder,
 ): Promise<ModelDetail> {
   const [row] = await db
-    .select({ model: models, teamSlug: teams.slug, latest: latestVersionColumns(modelVersions) })
+    .select({ model: modelColumns, teamSlug: teams.slug, latest: latestVersionColumns(modelVersions) })
     .from(models)
     .innerJoin(teams, eq(teams.id, models.teamId))
     .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))

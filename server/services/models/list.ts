@@ -6,7 +6,7 @@ import { readableTeamIds } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import type { ListModelsInput, ListModelsOutput } from '../../schemas/model';
 import { decodeCursor, encodeCursor } from './cursor';
-import { latestVersionColumns, toModel } from './serialize';
+import { latestVersionColumns, modelColumns, toModel } from './serialize';
 
 const SORT_COLUMNS = { updated: models.updatedAt, created: models.createdAt, name: models.name } as const;
 const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc' } as const;
@@ -29,7 +29,7 @@ export async function listModels(db: Database, principal: Principal, input: List
   const [rows, [totals]] = await Promise.all([
     db
       .select({
-        model: models,
+        model: modelColumns,
         teamSlug: teams.slug,
         latest: latestVersionColumns(modelVersions),
         sortKey: sql<string>`${sortColumn}::text`,

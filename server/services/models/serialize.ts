@@ -1,9 +1,13 @@
-import type { InferSelectModel } from 'drizzle-orm';
-import type { modelVersions, models } from '@/db/schema';
+import { getTableColumns, type InferSelectModel } from 'drizzle-orm';
+import { type modelVersions, models } from '@/db/schema';
 import type { Model } from '../../schemas/model';
 import type { ModelVersion } from '../../schemas/version';
 
-type ModelRow = InferSelectModel<typeof models>;
+// Every column but the search document, which only the database reads.
+const { searchVector: _searchVector, ...columns } = getTableColumns(models);
+export const modelColumns = columns;
+
+type ModelRow = Omit<InferSelectModel<typeof models>, 'searchVector'>;
 type VersionRow = InferSelectModel<typeof modelVersions>;
 
 export type LatestVersionRow = Pick<

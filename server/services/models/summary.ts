@@ -3,7 +3,7 @@ import semver from 'semver';
 import type { Database } from '@/db/client';
 import { modelVersions, models } from '@/db/schema';
 import { DEPLOYMENT_TARGETS } from '../../schemas/enums';
-import { latestVersionColumns } from './serialize';
+import { latestVersionColumns, modelColumns } from './serialize';
 
 /** Orders versions by SemVer precedence, then by registration time for equal precedence. */
 export const compareSemver = (a: { version: string; createdAt: Date }, b: { version: string; createdAt: Date }) =>
@@ -11,7 +11,7 @@ export const compareSemver = (a: { version: string; createdAt: Date }, b: { vers
 
 /**
  * Rewrites the model's summary of its live versions. Callers hold the model row's lock (taken by
- * the registration upsert or by `lockModel`), so concurrent changes to one model cannot
+ * the registration upsert or by `findLiveVersion(…, lock)`), so concurrent changes to one model cannot
  * interleave and leave a stale summary.
  */
 export async function refreshModelSummary(tx: Database, model: { id: string; name: string }) {
@@ -43,12 +43,6 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
         || setweight(to_tsvector('simple', ${description ?? ''}), 'C')`,
     })
     .where(eq(models.id, model.id))
-    .returning();
+    .returning(modelColumns);
   return { model: updated!, latest: newestFirst[0] ?? null };
-}
-
-/** Takes the model row's lock for the rest of the transaction; null when there is no such model. */
-export async function lockModel(tx: Database, modelId: string) {
-  const [model] = await tx.select().from(models).where(eq(models.id, modelId)).for('update');
-  return model ?? null;
 }

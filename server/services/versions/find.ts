@@ -4,6 +4,7 @@ import { modelVersions, models, teams } from '@/db/schema';
 import { roleOn } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { notFound } from '../../errors/app-error';
+import { modelColumns } from '../models/serialize';
 
 /**
  * A live version with its model, when the principal may read the model's team. With `lock`, the
@@ -16,7 +17,7 @@ export async function findLiveVersion(
   lock = false,
 ) {
   const modelQuery = db
-    .select({ model: models, teamSlug: teams.slug })
+    .select({ model: modelColumns, teamSlug: teams.slug })
     .from(models)
     .innerJoin(teams, eq(teams.id, models.teamId))
     .where(eq(models.id, key.modelId));
