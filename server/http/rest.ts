@@ -1,4 +1,5 @@
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
+import { GENERIC_MESSAGE } from '../errors/to-error-body';
 import { logProcedureFailure } from '../observability/procedure-errors';
 import { appRouter } from '../routers';
 import { metaOf } from '../routers/procedure-meta';
@@ -26,8 +27,8 @@ export async function handleRest({ req, correlationId, route }: ApiCall): Promis
 // The adapter answers errors in its own shape around our formatter's output; REST clients get
 // exactly the contract's { error: { code, message, details, traceId } }.
 async function toRestError(response: Response, correlationId: string): Promise<Response> {
-  const body = (await response.json()) as { data?: { error?: Record<string, unknown> }; message?: string };
-  const error = body.data?.error ?? { code: 'INTERNAL', message: 'An unexpected error occurred' };
+  const body = (await response.json()) as { data?: { error?: Record<string, unknown> } };
+  const error = body.data?.error ?? { code: 'INTERNAL', message: GENERIC_MESSAGE };
   const headers = new Headers(response.headers);
   if (response.status === 401) headers.set('WWW-Authenticate', 'Bearer realm="model-registry"');
   return Response.json({ error: { ...error, traceId: correlationId } }, { status: response.status, headers });
