@@ -1,3 +1,4 @@
+import { cookies } from 'next/headers';
 import { getConnection, type Database } from '@/db/client';
 import type { Principal } from '../auth/principal';
 
@@ -7,6 +8,8 @@ export interface Context {
   correlationId: string;
   /** The raw Authorization header; resolved into a principal only by procedures that need one. */
   authorization: string | null;
+  /** The request's cookies, for a signed-in person's session. */
+  cookies?: { getAll(): { name: string; value: string }[] };
   /** Set directly by trusted in-process callers (tests, server components). */
   principal?: Principal;
 }
@@ -18,5 +21,6 @@ export async function createContext(opts: { headers: Headers; correlationId: str
     driver: connection.driver,
     correlationId: opts.correlationId,
     authorization: opts.headers.get('authorization'),
+    cookies: await cookies(),
   };
 }

@@ -1,3 +1,4 @@
+import { sessionPrincipal } from '../auth/session';
 import { authenticateToken } from '../services/tokens/authenticate';
 import { forbidden, unauthenticated } from '../errors/app-error';
 import type { Actor, TeamRole, TokenScope } from '../auth/principal';
@@ -9,7 +10,11 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
   if (ctx.principal) return next({ ctx: { principal: ctx.principal } });
-  if (!ctx.authorization) throw unauthenticated('Missing credentials: send "Authorization: Bearer <token>"');
+  if (!ctx.authorization) {
+    const person = ctx.cookies && (await sessionPrincipal(ctx.db, ctx.cookies));
+    if (person) return next({ ctx: { principal: person } });
+    throw unauthenticated('Missing credentials: sign in, or send "Authorization: Bearer <token>"');
+  }
   const token = BEARER.exec(ctx.authorization)?.[1];
   if (!token) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>"');
   return next({ ctx: { principal: await authenticateToken(ctx.db, token) } });

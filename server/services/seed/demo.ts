@@ -1,24 +1,19 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { memberships, teams, users } from '@/db/schema';
+import { teams } from '@/db/schema';
+import { accessFromGroups } from '../../auth/claims';
+import { DEMO_PEOPLE } from '../../auth/demo-people';
+import { groupRules } from '../../auth/oidc-config';
 import { systemPrincipal } from '../../auth/principal';
 import { registerModelInput, type RegisterModelBody } from '../../schemas/register';
 import { registerModel } from '../models/register';
+import { applyIdentity } from '../users/access';
 
 const DEMO_TEAMS = [
   { slug: 'fraud', name: 'Fraud Detection' },
   { slug: 'recsys', name: 'Recommendations' },
   { slug: 'vision', name: 'Computer Vision' },
 ];
-
-// The people of the local identity provider, so the same names appear at sign-in.
-const DEMO_USERS = [
-  { subject: 'demo-viewer', name: 'Vera Viewer', teams: [['fraud', 'viewer']] },
-  { subject: 'demo-contributor', name: 'Carl Contributor', teams: [['fraud', 'contributor']] },
-  { subject: 'demo-maintainer', name: 'Mia Maintainer', teams: [['fraud', 'maintainer']] },
-  { subject: 'demo-admin', name: 'Ada Admin', teams: [], isAdmin: true },
-  { subject: 'demo-two-teams', name: 'Tom Two-Teams', teams: [['recsys', 'contributor'], ['vision', 'maintainer']] },
-] as const;
 
 const lambda = { memoryMb: 2048, timeoutSeconds: 30, ephemeralStorageMb: 512, architecture: 'arm64' };
 const eks = { instanceType: 'g5.xlarge', minReplicas: 2, maxReplicas: 6, cpu: '2', memoryMiB: 8192, gpu: { type: 'nvidia-a10g', count: 1 } };
@@ -37,16 +32,10 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(teams);
   if ((existing?.n ?? 0) > 0) return false;
 
-  const created = await db.insert(teams).values(DEMO_TEAMS).returning();
-  const teamId = (slug: string) => created.find((t) => t.slug === slug)!.id;
-  for (const person of DEMO_USERS) {
-    const [user] = await db
-      .insert(users)
-      .values({ subject: person.subject, name: person.name, isAdmin: 'isAdmin' in person && person.isAdmin })
-      .returning();
-    for (const [slug, role] of person.teams) {
-      await db.insert(memberships).values({ userId: user!.id, teamId: teamId(slug), role });
-    }
+  await db.insert(teams).values(DEMO_TEAMS);
+  const rules = groupRules();
+  for (const { subject, name, email, groups } of DEMO_PEOPLE) {
+    await applyIdentity(db, { subject, name, email }, accessFromGroups(groups, rules));
   }
   const actor = { principal: systemPrincipal('demo seed'), requiredRole: 'contributor' as const, correlationId: 'seed' };
   for (const body of DEMO_VERSIONS) await registerModel(db, actor, registerModelInput.parse(body));

@@ -1,0 +1,17 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import type { Principal } from './principal';
+import { sessionPrincipal } from './session';
+
+/** The signed-in person of this request, once per render. */
+export const currentPerson = cache(async (): Promise<Principal | null> => sessionPrincipal(await getDb(), await cookies()));
+
+/** The signed-in person, or a redirect to sign-in for everyone else. */
+export async function requirePerson(): Promise<Principal> {
+  const person = await currentPerson();
+  if (!person) redirect('/signin');
+  return person;
+}

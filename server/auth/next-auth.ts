@@ -1,0 +1,88 @@
+import type { NextAuthOptions } from 'next-auth';
+import { headers } from 'next/headers';
+import { getConnection } from '@/db/client';
+import { logger } from '../observability/logger';
+import { recordSignIn, recordSignInFailure } from '../services/users/sign-in';
+import { accessFromGroups, groupsFromClaim } from './claims';
+import { type OidcSettings, oidcSettings } from './oidc-config';
+
+declare module 'next-auth' {
+  interface Session {
+    userId?: string;
+  }
+}
+
+const correlationId = async () => (await headers()).get('x-correlation-id') ?? 'sign-in';
+
+// next-auth's error codes that mean a person tried to sign in and could not.
+const SIGN_IN_FAILURES = new Set(['OAUTH_CALLBACK_ERROR', 'OAUTH_CALLBACK_HANDLER_ERROR', 'SIGNIN_OAUTH_ERROR', 'CALLBACK_OAUTH_ERROR', 'OAUTH_PARSE_PROFILE_ERROR', 'JWT_SESSION_ERROR']);
+
+interface OidcProfile {
+  sub: string;
+  name?: string;
+  preferred_username?: string;
+  email?: string;
+  [claim: string]: unknown;
+}
+
+/** next-auth with the configured OpenID Connect provider; null when sign-in is not configured. */
+export function authOptions(settings: OidcSettings | null = oidcSettings()): NextAuthOptions | null {
+  if (!settings) return null;
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: settings.sessionMaxAge },
+    jwt: { maxAge: settings.sessionMaxAge },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: [
+      {
+        id: 'oidc',
+        name: settings.providerName,
+        type: 'oauth',
+        wellKnown: `${settings.issuer}/.well-known/openid-configuration`,
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        idToken: true,
+        checks: ['pkce', 'state'],
+        authorization: { params: { scope: settings.scopes } },
+        profile: (profile: OidcProfile) => ({
+          id: profile.sub,
+          name: profile.name ?? profile.preferred_username ?? profile.sub,
+          email: profile.email ?? null,
+          groups: groupsFromClaim(profile[settings.groupsClaim]),
+        }),
+      },
+    ],
+    callbacks: {
+      // On sign-in (`user` present) the person's teams are synced from their groups; the token
+      // then carries only their id and when they signed in.
+      async jwt({ token, user }) {
+        if (!user) return token;
+        const { db } = await getConnection();
+        const groups = (user as { groups?: string[] }).groups ?? [];
+        const stored = await recordSignIn(
+          db,
+          { subject: user.id, name: user.name ?? user.id, email: user.email ?? null },
+          accessFromGroups(groups, settings.groupRules),
+          await correlationId(),
+        );
+        return { sub: stored.id, name: stored.name, signedInAt: Math.floor(Date.now() / 1000) };
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub };
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        logger.warn({ code, error: metadata instanceof Error ? metadata.message : undefined }, 'sign-in error');
+        if (!SIGN_IN_FAILURES.has(code)) return;
+        void correlationId()
+          .then(async (id) => recordSignInFailure((await getConnection()).db, code, id))
+          .catch((err: unknown) => logger.error({ err }, 'could not record a failed sign-in'));
+      },
+      warn(code) {
+        logger.warn({ code }, 'next-auth warning');
+      },
+      debug() {},
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Database } from '@/db/client';
+import { type ClaimedAccess } from '../../auth/claims';
+import type { Principal } from '../../auth/principal';
+import { recordAudit } from '../audit/record';
+import { type Identity, applyIdentity } from './access';
+
+/** A successful sign-in: the person's teams follow their groups, and the audit trail says so. */
+export async function recordSignIn(db: Database, identity: Identity, access: ClaimedAccess, correlationId: string) {
+  return db.transaction(async (tx) => {
+    const user = await applyIdentity(tx, identity, access);
+    const principal: Principal = {
+      kind: 'user',
+      id: user.id,
+      name: user.name,
+      isAdmin: user.isAdmin,
+      scopes: [],
+      memberships: [],
+    };
+    await recordAudit(tx, { principal, correlationId }, {
+      teamId: null,
+      action: 'auth.signed_in',
+      resourceType: 'session',
+      resourceId: user.id,
+      summary: { teams: access.memberships, admin: access.isAdmin },
+    });
+    return user;
+  });
+}
+
+/** A failed sign-in, recorded against nobody in particular. */
+export async function recordSignInFailure(db: Database, reason: string, correlationId: string) {
+  const principal: Principal = { kind: 'user', id: 'anonymous', name: 'anonymous', isAdmin: false, scopes: [], memberships: [] };
+  await db.transaction((tx) =>
+    recordAudit(tx, { principal, correlationId }, {
+      teamId: null,
+      action: 'auth.sign_in_failed',
+      resourceType: 'session',
+      resourceId: 'anonymous',
+      summary: { reason },
+    }),
+  );
+}
