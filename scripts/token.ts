@@ -10,7 +10,7 @@ import { teamSlugSchema } from '../server/schemas/common';
 import { recordAudit } from '../server/services/audit/record';
 import { ensureTeam, findTeamBySlug } from '../server/services/teams/find';
 import { createToken } from '../server/services/tokens/create';
-import { listTokens, revokeToken } from '../server/services/tokens/manage';
+import { listAllTokens, revokeToken } from '../server/services/tokens/manage';
 
 const parseWith =
   <T>(schema: z.ZodType<T>) =>
@@ -84,7 +84,7 @@ program
     await withDatabase(async (db) => {
       const team = opts.team ? await findTeamBySlug(db, opts.team) : null;
       if (opts.team && !team) throw new Error(`No team "${opts.team}"`);
-      const rows = await listTokens(db, team?.id);
+      const rows = await listAllTokens(db, team?.id);
       console.table(
         rows.map((t) => ({
           prefix: t.prefix,

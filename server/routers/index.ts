@@ -1,11 +1,17 @@
 import { router } from '../trpc/init';
 import { modelsRouter } from './models';
 import { health } from './system/health';
+import { auditRouter } from './audit';
+import { teamsRouter } from './teams';
+import { tokensRouter } from './tokens';
 import { versionsRouter } from './versions';
 
 export const appRouter = router({
   models: modelsRouter,
   versions: versionsRouter,
+  tokens: tokensRouter,
+  audit: auditRouter,
+  teams: teamsRouter,
   system: router({ health }),
 });
 

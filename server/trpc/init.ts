@@ -11,6 +11,8 @@ import type { Context } from './context';
 export interface ProcedureMeta extends OpenApiMeta {
   /** What the procedure demands of its caller; null for public procedures. */
   access?: { scope: TokenScope; role: TeamRole } | null;
+  /** Open to platform admins only (checked in the procedure). */
+  adminOnly?: boolean;
   /** HTTP status of a successful REST answer when it is not 200. */
   successStatus?: 201 | 202 | 204;
 }

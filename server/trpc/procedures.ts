@@ -34,3 +34,8 @@ export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) 
   });
 
 export const readProcedure = guardedProcedure({ scope: 'read', role: 'viewer' });
+
+export const adminProcedure = readProcedure.meta({ adminOnly: true }).use(({ ctx, next }) => {
+  if (!ctx.actor.principal.isAdmin) throw forbidden('Only platform admins may do this');
+  return next();
+});

@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client';
 import { startNextServer } from './next-server';
-import { startPostgres } from './postgres';
+import { freePort, startPostgres } from './postgres';
+import { startLocalIdp } from '../../scripts/local-idp';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +15,8 @@ declare module 'vitest' {
     appUrl: string;
     appDatabaseUrl: string;
     appLogFile: string;
+    /** What the app under test was given to sign people in through the local provider. */
+    signInEnv: Record<string, string>;
   }
 }
 
@@ -39,16 +43,34 @@ export default async function setup(project: TestProject) {
 
   const appDatabaseUrl = `${postgres.baseUrl}/${APP_DATABASE}`;
   const appLogFile = path.join(outDir, 'app.log');
-  const app = await startNextServer({ DATABASE_URL: appDatabaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'debug' }, appLogFile);
+  const appPort = await freePort();
+  const idp = await startLocalIdp({
+    port: await freePort(),
+    redirectUris: [`http://127.0.0.1:${appPort}/api/auth/callback/oidc`],
+  });
+  const signIn = {
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_LOCAL_DEMO: 'true',
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  };
+  const app = await startNextServer(
+    { DATABASE_URL: appDatabaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'debug', ...signIn },
+    appLogFile,
+    appPort,
+  );
 
   project.provide('postgresUrl', postgres.baseUrl);
   project.provide('templateDatabase', TEMPLATE);
   project.provide('appUrl', app.url);
   project.provide('appDatabaseUrl', appDatabaseUrl);
   project.provide('appLogFile', appLogFile);
+  project.provide('signInEnv', signIn);
 
   return async () => {
     await app.stop();
+    await idp.close();
     await postgres.server.stop();
   };
 }

@@ -6,15 +6,22 @@ import { freePort } from './postgres';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** The production build served by `next start`, as users run it, with its output in a log file. */
-export async function startNextServer(env: Record<string, string>, logFile: string) {
+export async function startNextServer(env: Record<string, string>, logFile: string, port?: number) {
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (`npm test` does).');
   }
-  const port = await freePort();
+  port ??= await freePort();
   const log = createWriteStream(logFile);
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

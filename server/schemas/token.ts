@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
+import { TEAM_ROLES, TOKEN_SCOPES } from './enums';
+import { principalRefSchema } from './version';
+
+export const tokenScopeSchema = z.enum(TOKEN_SCOPES, oneOf(TOKEN_SCOPES));
+export const teamRoleSchema = z.enum(TEAM_ROLES, oneOf(TEAM_ROLES));
+
+export const createTokenInput = z.strictObject({
+  name: z.string().trim().min(1, 'Required').max(100, 'must be at most 100 characters'),
+  team: teamSlugSchema,
+  scopes: z
+    .array(tokenScopeSchema)
+    .min(1, 'choose at least one scope')
+    .transform((s) => [...new Set(s)]),
+  role: teamRoleSchema.optional().meta({ description: 'Default: contributor with the write scope, else viewer' }),
+  expiresInDays: z.number().int().min(1, 'must be between 1 and 365').max(365, 'must be between 1 and 365').default(90),
+});
+export type CreateTokenInput = z.infer<typeof createTokenInput>;
+
+export const apiTokenSchema = z
+  .object({
+    id: uuidSchema,
+    name: z.string(),
+    prefix: z.string().meta({ description: 'The visible start of the token' }),
+    team: teamSlugSchema,
+    role: teamRoleSchema,
+    scopes: z.array(tokenScopeSchema),
+    createdBy: principalRefSchema.nullable(),
+    createdAt: timestampSchema,
+    expiresAt: timestampSchema,
+    lastUsedAt: timestampSchema.nullable(),
+    revokedAt: timestampSchema.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const createTokenOutput = z
+  .object({ token: z.string().meta({ description: 'The secret; shown this once only' }), record: apiTokenSchema })
+  .meta({ id: 'NewApiToken' });
+
+export const listTokensInput = z.strictObject({
+  team: teamSlugSchema.optional(),
+  includeRevoked: z.boolean().default(false),
+});
+
+export const revokeTokenInput = z.strictObject({ tokenId: uuidSchema });

@@ -1,0 +1,72 @@
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { auditLog, modelVersions, teams } from '@/db/schema';
+import type { Principal } from '../../auth/principal';
+import { validationFailed } from '../../errors/app-error';
+import type { ListAuditInput, ListAuditOutput } from '../../schemas/audit';
+
+const cursorSchema = z.object({ at: z.string(), id: z.uuid() });
+
+function decode(raw: string) {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+  } catch {
+    throw validationFailed({ cursor: ['is not a cursor returned by this API'] });
+  }
+}
+
+/** Audit records, newest first: maintainers see their teams' records, admins every record. */
+export async function listAudit(db: Database, principal: Principal, input: ListAuditInput): Promise<ListAuditOutput> {
+  const maintained = principal.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamId);
+  if (!principal.isAdmin && maintained.length === 0) return { items: [], nextCursor: null };
+  const cursor = input.cursor ? decode(input.cursor) : null;
+  const versionIds = input.modelId
+    ? db
+        .select({ id: sql`${modelVersions.id}::text` })
+        .from(modelVersions)
+        .where(and(eq(modelVersions.modelId, input.modelId), input.version ? eq(modelVersions.version, input.version) : undefined))
+    : null;
+
+  const rows = await db
+    .select({ record: auditLog, team: teams.slug, at: sql<string>`${auditLog.occurredAt}::text` })
+    .from(auditLog)
+    .leftJoin(teams, eq(teams.id, auditLog.teamId))
+    .where(
+      and(
+        principal.isAdmin ? undefined : inArray(auditLog.teamId, maintained),
+        input.team ? eq(teams.slug, input.team) : undefined,
+        versionIds ? inArray(auditLog.resourceId, versionIds) : undefined,
+        input.actor ? sql`${auditLog.actor}->>'id' = ${input.actor}` : undefined,
+        input.action ? eq(auditLog.action, input.action) : undefined,
+        input.from ? gte(auditLog.occurredAt, new Date(input.from)) : undefined,
+        input.to ? lte(auditLog.occurredAt, new Date(input.to)) : undefined,
+        cursor ? sql`(${auditLog.occurredAt}, ${auditLog.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+    .limit(input.limit + 1);
+
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ record, team }) => ({
+      id: record.id,
+      occurredAt: record.occurredAt.toISOString(),
+      actor: record.actor,
+      team,
+      action: record.action,
+      resourceType: record.resourceType,
+      resourceId: record.resourceId,
+      correlationId: record.correlationId,
+      summary: record.summary,
+      chainKey: record.chainKey,
+      seq: record.seq,
+      hash: record.hash,
+    })),
+    nextCursor:
+      rows.length > input.limit && last
+        ? Buffer.from(JSON.stringify({ at: last.at, id: last.record.id })).toString('base64url')
+        : null,
+  };
+}

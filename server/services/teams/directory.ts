@@ -1,0 +1,20 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { memberships, teams, users } from '@/db/schema';
+
+/** Every team with its members and their roles, for platform admins. */
+export async function teamDirectory(db: Database) {
+  const rows = await db
+    .select({ team: teams, userName: users.name, userId: users.id, role: memberships.role })
+    .from(teams)
+    .leftJoin(memberships, eq(memberships.teamId, teams.id))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .orderBy(asc(teams.slug), asc(users.name));
+  const bySlug = new Map<string, { slug: string; name: string; members: { id: string; name: string; role: string }[] }>();
+  for (const r of rows) {
+    const entry = bySlug.get(r.team.slug) ?? { slug: r.team.slug, name: r.team.name, members: [] };
+    if (r.userId && r.userName && r.role) entry.members.push({ id: r.userId, name: r.userName, role: r.role });
+    bySlug.set(r.team.slug, entry);
+  }
+  return [...bySlug.values()];
+}

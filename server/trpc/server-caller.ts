@@ -1,0 +1,20 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { getConnection } from '@/db/client';
+import { requirePerson } from '../auth/current';
+import { appRouter } from '../routers';
+import { createCallerFactory } from './init';
+
+const createCaller = createCallerFactory(appRouter);
+
+/** The procedures, called from server components and actions as the signed-in person. */
+export async function callerForPerson() {
+  const connection = await getConnection();
+  return createCaller({
+    db: connection.db,
+    driver: connection.driver,
+    correlationId: (await headers()).get('x-correlation-id') ?? crypto.randomUUID(),
+    authorization: null,
+    principal: await requirePerson(),
+  });
+}
