@@ -11,6 +11,9 @@ const nextConfig = {
     'ws',
     'pino',
     'prom-client',
+    // Loads drizzle-orm at run time: both must be the same module instance as the app's.
+    'rate-limiter-flexible',
+    'drizzle-orm',
   ],
 };
 

@@ -4,3 +4,4 @@ export * from './models';
 export * from './versions';
 export * from './tokens';
 export * from './audit';
+export * from './rate-limits';

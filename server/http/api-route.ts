@@ -1,9 +1,19 @@
 import { GENERIC_MESSAGE } from '../errors/to-error-body';
+import { AppError } from '../errors/app-error';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { BodyTooLargeError, MAX_BODY_BYTES, withBoundedBody } from './body-limit';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation';
 import { jsonError } from './json-error';
+import { consumeRequest, rateLimitHeaders } from './rate-limit';
+
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?next-auth\.session-token/;
+
+/** Neither a token nor a session: limited per client address instead of per caller. */
+const isAnonymous = (req: Request) => !req.headers.get('authorization') && !SESSION_COOKIE.test(req.headers.get('cookie') ?? '');
+
+// The last hop of X-Forwarded-For is the address that reached the server (or its own proxy).
+const clientAddress = (req: Request) => req.headers.get('x-forwarded-for')?.split(',').pop()?.trim() || 'unknown';
 
 export interface ApiCall {
   req: Request;
@@ -23,9 +33,13 @@ export function apiRoute(defaultRoute: string, handle: (call: ApiCall) => Promis
     const route = { name: defaultRoute };
     let response: Response;
     try {
+      if (isAnonymous(incoming)) await consumeRequest('anonymous', clientAddress(incoming));
       response = await handle({ req: await withBoundedBody(incoming), correlationId, route });
     } catch (error) {
-      if (error instanceof BodyTooLargeError) {
+      if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+        response = jsonError(error.code, error.message, correlationId);
+        for (const [k, v] of Object.entries(rateLimitHeaders(error.details))) response.headers.set(k, v);
+      } else if (error instanceof BodyTooLargeError) {
         response = jsonError('PAYLOAD_TOO_LARGE', `Request body must be at most ${MAX_BODY_BYTES} bytes`, correlationId);
       } else {
         logger.error({ err: error, correlationId, route: route.name }, 'unhandled error');

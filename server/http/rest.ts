@@ -5,6 +5,7 @@ import { appRouter } from '../routers';
 import { metaOf } from '../routers/procedure-meta';
 import { createContext } from '../trpc/context';
 import type { ApiCall } from './api-route';
+import { rateLimitHeaders } from './rate-limit';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -31,5 +32,6 @@ async function toRestError(response: Response, correlationId: string): Promise<R
   const error = body.data?.error ?? { code: 'INTERNAL', message: GENERIC_MESSAGE };
   const headers = new Headers(response.headers);
   if (response.status === 401) headers.set('WWW-Authenticate', 'Bearer realm="model-registry"');
+  if (error.code === 'RATE_LIMITED') for (const [k, v] of Object.entries(rateLimitHeaders(error.details))) headers.set(k, v);
   return Response.json({ error: { ...error, traceId: correlationId } }, { status: response.status, headers });
 }

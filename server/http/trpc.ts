@@ -2,7 +2,12 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { logProcedureFailure } from '../observability/procedure-errors';
 import { appRouter } from '../routers';
 import { createContext } from '../trpc/context';
+import { AppError } from '../errors/app-error';
 import type { ApiCall } from './api-route';
+import { rateLimitHeaders } from './rate-limit';
+
+/** The most calls one batched request may carry (clients batch up to this many). */
+export const MAX_BATCH_SIZE = 20;
 
 export function handleTrpc({ req, correlationId, route }: ApiCall): Promise<Response> {
   return fetchRequestHandler({
@@ -10,9 +15,11 @@ export function handleTrpc({ req, correlationId, route }: ApiCall): Promise<Resp
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers, correlationId }),
-    responseMeta: ({ paths }) => {
+    maxBatchSize: MAX_BATCH_SIZE,
+    responseMeta: ({ paths, errors }) => {
       route.name = paths?.length === 1 ? `trpc:${paths[0]}` : 'trpc:batch';
-      return {};
+      const limited = errors.map((e) => e.cause).find((c) => c instanceof AppError && c.code === 'RATE_LIMITED');
+      return limited instanceof AppError ? { headers: new Headers(rateLimitHeaders(limited.details)) } : {};
     },
     onError: logProcedureFailure(correlationId),
   });

@@ -1,23 +1,34 @@
 import { sessionPrincipal } from '../auth/session';
 import { authenticateToken } from '../services/tokens/authenticate';
 import { forbidden, unauthenticated } from '../errors/app-error';
-import type { Actor, TeamRole, TokenScope } from '../auth/principal';
+import type { Actor, Principal, TeamRole, TokenScope } from '../auth/principal';
+import { consumeForPrincipal } from '../http/rate-limit';
+import type { Context } from './context';
 import { baseProcedure } from './init';
 
 export const publicProcedure = baseProcedure.meta({ access: null });
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
-  if (ctx.principal) return next({ ctx: { principal: ctx.principal } });
+/** Who is calling: the bearer token's principal, or the signed-in person's. */
+async function principalOf(ctx: Context): Promise<Principal> {
   if (!ctx.authorization) {
     const person = ctx.cookies && (await sessionPrincipal(ctx.db, ctx.cookies));
-    if (person) return next({ ctx: { principal: person } });
+    if (person) return person;
     throw unauthenticated('Missing credentials: sign in, or send "Authorization: Bearer <token>"');
   }
   const token = BEARER.exec(ctx.authorization)?.[1];
   if (!token) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>"');
-  return next({ ctx: { principal: await authenticateToken(ctx.db, token) } });
+  return authenticateToken(ctx.db, token);
+}
+
+// In-process callers (server components acting for a person) set the principal themselves;
+// requests over HTTP are authenticated here and count against the caller's rate limit.
+export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  if (ctx.principal) return next({ ctx: { principal: ctx.principal } });
+  const principal = await principalOf(ctx);
+  await consumeForPrincipal(principal);
+  return next({ ctx: { principal } });
 });
 
 /**

@@ -38,7 +38,8 @@ describe('GET /api/metrics', () => {
   it('counts requests by route and status, and registrations by team, framework and target', async () => {
     await api('/api/v1/models', { method: 'POST', token, body: registration({ name: 'metered', framework: 'catboost' }) });
     await api('/api/v1/models', { token });
-    const res = await api('/api/metrics');
+    expect((await api('/api/metrics')).status).toBe(401);
+    const res = await api('/api/metrics', { token: inject('metricsToken') });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = res.body as string;
@@ -54,7 +55,17 @@ describe('OpenAPI document and API reference', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/models', '/models/{modelId}', '/models/{modelId}/{version}', '/teams/{team}/models/{name}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/audit',
+      '/health',
+      '/models',
+      '/models/{modelId}',
+      '/models/{modelId}/{version}',
+      '/teams',
+      '/teams/{team}/models/{name}',
+      '/tokens',
+      '/tokens/{tokenId}',
+    ]);
     expect(doc.paths['/models'].post.responses['201']).toBeDefined();
     expect(doc.paths['/models/{modelId}/{version}'].delete.responses['204']).toBeDefined();
     expect(doc.paths['/models'].post.security).toEqual([{ bearerAuth: [] }]);

@@ -17,6 +17,7 @@ declare module 'vitest' {
     appLogFile: string;
     /** What the app under test was given to sign people in through the local provider. */
     signInEnv: Record<string, string>;
+    metricsToken: string;
   }
 }
 
@@ -56,7 +57,17 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
   };
   const app = await startNextServer(
-    { DATABASE_URL: appDatabaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'debug', ...signIn },
+    {
+      DATABASE_URL: appDatabaseUrl,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'debug',
+      METRICS_TOKEN: 'test-metrics-token',
+      // Tests share one address and a few tokens; the limits themselves are tested on a server of their own.
+      RATE_LIMIT_TOKEN_PER_MINUTE: '1000000',
+      RATE_LIMIT_USER_PER_MINUTE: '1000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+      ...signIn,
+    },
     appLogFile,
     appPort,
   );
@@ -67,6 +78,7 @@ export default async function setup(project: TestProject) {
   project.provide('appDatabaseUrl', appDatabaseUrl);
   project.provide('appLogFile', appLogFile);
   project.provide('signInEnv', signIn);
+  project.provide('metricsToken', 'test-metrics-token');
 
   return async () => {
     await app.stop();

@@ -1,8 +1,22 @@
+import { timingSafeEqual } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { getDb } from '@/db/client';
+import { sessionPrincipal } from '@/server/auth/session';
 import { apiRoute } from '@/server/http/api-route';
+import { jsonError } from '@/server/http/json-error';
 import { metrics } from '@/server/observability/metrics';
 
-export const GET = apiRoute(
-  'metrics',
-  async () =>
-    new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }),
-);
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Scrapers send METRICS_TOKEN as a bearer token; platform admins may look in their browser. */
+async function mayRead(req: Request): Promise<boolean> {
+  const expected = process.env.METRICS_TOKEN;
+  const given = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1];
+  if (expected && given) return sameSecret(given, expected);
+  return (await sessionPrincipal(await getDb(), await cookies()))?.isAdmin ?? false;
+}
+
+export const GET = apiRoute('metrics', async ({ req, correlationId }) => {
+  if (!(await mayRead(req))) return jsonError('UNAUTHENTICATED', 'Send "Authorization: Bearer <METRICS_TOKEN>" or sign in as a platform admin', correlationId);
+  return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
+});

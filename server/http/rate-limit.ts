@@ -1,0 +1,69 @@
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+import { AppError } from '../errors/app-error';
+import type { Principal } from '../auth/principal';
+
+const limitsEnv = z.object({
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+});
+
+type Kind = 'token' | 'user' | 'anonymous';
+
+// Counts live in Postgres (the rate_limits table), so every instance of the app shares them.
+const limiters = new Map<Kind, Promise<RateLimiterDrizzle>>();
+
+function limiterFor(kind: Kind): Promise<RateLimiterDrizzle> {
+  let limiter = limiters.get(kind);
+  if (!limiter) {
+    const env = limitsEnv.parse(process.env);
+    const points = { token: env.RATE_LIMIT_TOKEN_PER_MINUTE, user: env.RATE_LIMIT_USER_PER_MINUTE, anonymous: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE }[kind];
+    limiter = getDb().then(
+      (db) =>
+        new RateLimiterDrizzle({
+          storeClient: db,
+          schema: rateLimits,
+          keyPrefix: kind,
+          points,
+          duration: 60,
+          // While the database is unreachable, count in this process rather than fail every request.
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix: kind, points, duration: 60 }),
+        }),
+    );
+    limiters.set(kind, limiter);
+  }
+  return limiter;
+}
+
+/** Takes one request from the caller's allowance; over it, a RATE_LIMITED error says when to retry. */
+export async function consumeRequest(kind: Kind, id: string): Promise<void> {
+  const limiter = await limiterFor(kind);
+  try {
+    await limiter.consume(id);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, {
+      limit: limiter.points,
+      retryAfterSeconds,
+    });
+  }
+}
+
+export const consumeForPrincipal = (principal: Principal) =>
+  consumeRequest(principal.kind === 'token' ? 'token' : 'user', principal.id);
+
+/** The headers of a 429: Retry-After and the IETF RateLimit fields. */
+export function rateLimitHeaders(details: unknown): Record<string, string> {
+  const { limit, retryAfterSeconds } = details as { limit?: number; retryAfterSeconds?: number };
+  if (!limit || !retryAfterSeconds) return {};
+  return {
+    'Retry-After': String(retryAfterSeconds),
+    'RateLimit-Limit': String(limit),
+    'RateLimit-Remaining': '0',
+    'RateLimit-Reset': String(retryAfterSeconds),
+  };
+}
