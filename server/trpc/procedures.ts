@@ -1,6 +1,7 @@
 import { sessionPrincipal } from '../auth/session';
 import { authenticateToken } from '../services/tokens/authenticate';
-import { forbidden, unauthenticated } from '../errors/app-error';
+import { AppError, forbidden, unauthenticated } from '../errors/app-error';
+import { recordDenial } from '../services/audit/denials';
 import type { Actor, Principal, TeamRole, TokenScope } from '../auth/principal';
 import { consumeForPrincipal } from '../http/rate-limit';
 import type { Context } from './context';
@@ -24,9 +25,14 @@ async function principalOf(ctx: Context): Promise<Principal> {
 
 // In-process callers (server components acting for a person) set the principal themselves;
 // requests over HTTP are authenticated here and count against the caller's rate limit.
-export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => {
   if (ctx.principal) return next({ ctx: { principal: ctx.principal } });
-  const principal = await principalOf(ctx);
+  const principal = await principalOf(ctx).catch(async (error: unknown) => {
+    if (error instanceof AppError) {
+      await recordDenial(ctx.db, null, { correlationId: ctx.correlationId, procedure: path, code: error.code, reason: error.message });
+    }
+    throw error;
+  });
   await consumeForPrincipal(principal);
   return next({ ctx: { principal } });
 });
@@ -36,12 +42,21 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, next }) => {
  * the team the call touches (checked there, once the team is known).
  */
 export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) =>
-  authedProcedure.meta({ access }).use(({ ctx, next }) => {
+  authedProcedure.meta({ access }).use(async ({ ctx, path, next }) => {
+    const deny = (reason: string) =>
+      recordDenial(ctx.db, ctx.principal, { correlationId: ctx.correlationId, procedure: path, code: 'FORBIDDEN', reason });
     if (!ctx.principal.scopes.includes(access.scope)) {
-      throw forbidden(`This needs the "${access.scope}" scope, which these credentials lack`);
+      const error = forbidden(`This needs the "${access.scope}" scope, which these credentials lack`);
+      await deny(error.message);
+      throw error;
     }
     const actor: Actor = { principal: ctx.principal, requiredRole: access.role, correlationId: ctx.correlationId };
-    return next({ ctx: { actor } });
+    const result = await next({ ctx: { actor } });
+    // Role checks happen in services once the team is known; their refusals are recorded here.
+    if (!result.ok && result.error.cause instanceof AppError && result.error.cause.code === 'FORBIDDEN') {
+      await deny(result.error.cause.message);
+    }
+    return result;
   });
 
 export const readProcedure = guardedProcedure({ scope: 'read', role: 'viewer' });

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Principal, systemPrincipal } from '../../server/auth/principal';
+import { appRouter } from '../../server/routers';
+import { procedureMetas } from '../../server/routers/procedure-meta';
+import { createToken } from '../../server/services/tokens/create';
+import { ensureTeam } from '../../server/services/teams/find';
+import { createCallerFactory } from '../../server/trpc/init';
+import { freshDatabase } from '../helpers/database';
+import { registration } from '../helpers/fixtures';
+
+type Role = 'viewer' | 'contributor' | 'maintainer' | 'admin' | 'otherTeam' | 'anonymous';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+const ROLES: Role[] = ['viewer', 'contributor', 'maintainer', 'admin', 'otherTeam', 'anonymous'];
+
+// What each role may do, as DESIGN.md says: viewers read, contributors register and update,
+// maintainers deregister, manage tokens and read the audit trail, admins everything; another
+// team's models do not exist for you; nobody without identity gets past the door.
+const EXPECTED: Record<string, Record<Role, Outcome>> = {
+  'models.register': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'models.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'models.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'models.getByName': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'versions.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'versions.update': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'versions.deregister': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'tokens.create': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'tokens.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'tokens.revoke': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'audit.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'teams.directory': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },
+};
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const principals = {} as Record<Role, Principal | undefined>;
+let fraudId = '';
+let counter = 0;
+
+const person = (id: string, memberships: Principal['memberships'], isAdmin = false): Principal => ({
+  kind: 'user',
+  id,
+  name: id,
+  isAdmin,
+  scopes: ['read', 'write', 'export'],
+  memberships,
+});
+
+const callerFor = (principal: Principal | undefined) =>
+  createCallerFactory(appRouter)({ db: database.db, driver: 'pg', correlationId: 'matrix', authorization: null, principal });
+
+/** A fresh version of a fraud model, registered by the system, for calls that change or remove one. */
+async function freshVersion() {
+  const name = `matrix-${++counter}`;
+  const created = await callerFor(systemPrincipal('fixture')).models.register(registration({ team: 'fraud', name }) as never);
+  return { modelId: created.modelId, name, version: '1.0.0' };
+}
+
+async function freshToken() {
+  const made = await createToken(database.db, {
+    name: 'victim',
+    teamId: fraudId,
+    role: 'viewer',
+    scopes: ['read'],
+    expiresAt: new Date(Date.now() + 3_600_000),
+    createdBy: null,
+  });
+  return made.id;
+}
+
+// One call per procedure, with fixtures of its own where it changes something.
+const CALLS: Record<string, (caller: ReturnType<typeof callerFor>) => Promise<unknown>> = {
+  'models.register': (c) => c.models.register(registration({ team: 'fraud', name: `reg-${++counter}` }) as never),
+  'models.list': (c) => c.models.list({}),
+  'models.get': async (c) => c.models.get({ modelId: (await freshVersion()).modelId }),
+  'models.getByName': async (c) => c.models.getByName({ team: 'fraud', name: (await freshVersion()).name }),
+  'versions.get': async (c) => c.versions.get(await freshVersion().then(({ modelId, version }) => ({ modelId, version }))),
+  'versions.update': async (c) => c.versions.update({ ...(await freshVersion().then(({ modelId, version }) => ({ modelId, version }))), description: 'changed' }),
+  'versions.deregister': async (c) => c.versions.deregister(await freshVersion().then(({ modelId, version }) => ({ modelId, version }))),
+  'tokens.create': (c) => c.tokens.create({ name: 'matrix', team: 'fraud', scopes: ['read'] } as never),
+  'tokens.list': (c) => c.tokens.list({}),
+  'tokens.revoke': async (c) => c.tokens.revoke({ tokenId: await freshToken() }),
+  'audit.list': (c) => c.audit.list({}),
+  'teams.directory': (c) => c.teams.directory(),
+  'system.health': (c) => c.system.health(),
+};
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  fraudId = (await ensureTeam(database.db, 'fraud')).team.id;
+  const otherId = (await ensureTeam(database.db, 'other')).team.id;
+  const fraud = (role: 'viewer' | 'contributor' | 'maintainer') => [{ teamId: fraudId, teamSlug: 'fraud', role }];
+  principals.viewer = person('viewer', fraud('viewer'));
+  principals.contributor = person('contributor', fraud('contributor'));
+  principals.maintainer = person('maintainer', fraud('maintainer'));
+  principals.admin = person('admin', [], true);
+  principals.otherTeam = person('other', [{ teamId: otherId, teamSlug: 'other', role: 'maintainer' }]);
+  principals.anonymous = undefined;
+});
+afterAll(() => database.close());
+
+describe('authorization matrix', () => {
+  it('covers every procedure of the router', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(procedureMetas().map(([path]) => path).sort());
+    expect(Object.keys(CALLS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [procedure, outcomes] of Object.entries(EXPECTED)) {
+    for (const role of ROLES) {
+      it(`${procedure} as ${role}: ${outcomes[role]}`, async () => {
+        const outcome = await CALLS[procedure]!(callerFor(principals[role])).then(
+          () => 'ok',
+          (error: { code?: string }) => error.code ?? String(error),
+        );
+        expect(outcome).toBe(outcomes[role]);
+      });
+    }
+  }
+});
