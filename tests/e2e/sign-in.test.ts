@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { launchBrowser, screenshot, signIn } from '../helpers/browser';
+
+const appUrl = inject('appUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+describe('signing in', () => {
+  it('sends a visitor without a session to sign-in, which lists the demo people', async () => {
+    const page = await newPage();
+    await page.goto(`${appUrl}/tokens`);
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await expect(page.getByText('demo-maintainer')).toBeTruthy();
+    expect(await page.getByText('Demo people of the local provider').isVisible()).toBe(true);
+    await screenshot(page, 'signin');
+  });
+
+  it('signs a maintainer in and out through the OpenID provider', async () => {
+    const page = await newPage();
+    await signIn(page, appUrl, 'demo-maintainer');
+    expect(await page.getByTestId('signed-in-person').textContent()).toContain('Mia Maintainer');
+    expect(await page.getByRole('link', { name: 'Audit trail' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Teams' }).count()).toBe(0);
+    await screenshot(page, 'home-maintainer');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto(`${appUrl}/tokens`);
+    expect(new URL(page.url()).pathname).toBe('/signin');
+  });
+});
+
+describe('tokens in the portal', () => {
+  it('lets a contributor create a token shown once, which then works, and revoke it', async () => {
+    const page = await newPage();
+    await signIn(page, appUrl, 'demo-contributor');
+    await page.goto(`${appUrl}/tokens`);
+    await page.getByLabel('Name').fill('notebook');
+    await page.getByLabel('write').check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.getByTestId('new-token').textContent())!.trim();
+    expect(token).toMatch(/^mlr_/);
+    await screenshot(page, 'tokens-created');
+
+    const ok = await fetch(`${appUrl}/api/v1/models`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+
+    await page.reload();
+    const row = page.getByRole('row', { name: new RegExp(token.slice(0, 12)) });
+    expect(await row.count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /Revoke/ }).click();
+    await expect.poll(async () => (await fetch(`${appUrl}/api/v1/models`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('shows a viewer why a write token is refused, and checks the form before sending', async () => {
+    const page = await newPage();
+    await signIn(page, appUrl, 'demo-viewer');
+    expect(await page.getByRole('link', { name: 'Audit trail' }).count()).toBe(0);
+    await page.goto(`${appUrl}/tokens`);
+    await page.getByRole('button', { name: 'Create token' }).click();
+    expect(await page.locator('#name-error').textContent()).toBe('Required');
+    await page.getByLabel('Name').fill('too-strong');
+    await page.getByLabel('write').check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Create a token' }).getByRole('alert').textContent()).toContain('more than your own role');
+    await screenshot(page, 'tokens-viewer-refused');
+  });
+});
+
+describe('admin and audit pages', () => {
+  it('shows an admin every team and a maintainer their audit trail', async () => {
+    const admin = await newPage();
+    await signIn(admin, appUrl, 'demo-admin');
+    await admin.getByRole('link', { name: 'Teams' }).click();
+    await admin.waitForURL(`${appUrl}/admin/teams`);
+    expect(await admin.getByRole('heading', { name: /fraud/ }).count()).toBeGreaterThan(0);
+    await screenshot(admin, 'admin-teams');
+
+    const maintainer = await newPage();
+    await signIn(maintainer, appUrl, 'demo-maintainer');
+    await maintainer.goto(`${appUrl}/audit?action=token.created`);
+    expect(await maintainer.getByRole('cell', { name: 'token.created' }).count()).toBeGreaterThan(0);
+    await screenshot(maintainer, 'audit');
+
+    const viewer = await newPage();
+    await signIn(viewer, appUrl, 'demo-viewer');
+    const res = await viewer.goto(`${appUrl}/admin/teams`);
+    expect(res?.status()).toBe(404);
+  });
+});

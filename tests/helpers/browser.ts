@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// Debian's Chromium as root in a closed network needs these; Playwright's own browser does not.
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Chromium: the system's where there is one (CI, Debian), else Playwright's own (a laptop). */
+export function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM;
+  return chromium.launch(executablePath ? { executablePath, args: FLAGS } : {});
+}
+
+/** Signs a demo person in through the real flow: portal → local OpenID provider → portal. */
+export async function signIn(page: Page, appUrl: string, subject: string) {
+  await page.goto(`${appUrl}/signin`);
+  await page.getByRole('button', { name: /Sign in with/ }).click();
+  await page.locator('input[name=login]').fill(subject);
+  await page.locator('input[name=password]').fill('any');
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(`${appUrl}/`);
+}
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../e2e/screenshots');
+
+/** Saves what the page shows, for a person to look at after the run (not committed). */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
