@@ -11,7 +11,7 @@ const oidcEnv = z.object({
   OIDC_GROUPS_CLAIM: z.string().default('groups'),
   OIDC_GROUP_PATTERN: z.string().default('^mlreg-(?<team>[a-z0-9][a-z0-9-]*)-(?<role>viewer|contributor|maintainer)$'),
   OIDC_ADMIN_GROUP: z.string().default('mlreg-admins'),
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(8 * 3600),
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(8 * 3600),
   // Set by `npm run dev` and the tests when they run the local provider: the sign-in page then
   // lists its demo people.
   OIDC_LOCAL_DEMO: z.enum(['true', 'false']).default('false'),

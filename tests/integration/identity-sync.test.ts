@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, memberships, teams } from '../../db/schema';
+import { accessFromGroups } from '../../server/auth/claims';
+import { groupRules } from '../../server/auth/oidc-config';
+import { principalForUser } from '../../server/auth/user-principal';
+import { recordSignIn, recordSignInFailure } from '../../server/services/users/sign-in';
+import { freshDatabase } from '../helpers/database';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const rules = groupRules({});
+const identity = { subject: 'okta|00u1', name: 'Dana Data', email: 'dana@example.com' };
+
+beforeAll(async () => {
+  database = await freshDatabase();
+});
+afterAll(() => database.close());
+
+describe('teams and roles follow the identity provider', () => {
+  it('creates the person, their teams and roles at the first sign-in', async () => {
+    const user = await recordSignIn(database.db, identity, accessFromGroups(['mlreg-churn-contributor', 'mlreg-ads-viewer'], rules), 'c1');
+    const principal = await principalForUser(database.db, user.id);
+    expect(principal?.memberships.map((m) => [m.teamSlug, m.role]).sort()).toEqual([
+      ['ads', 'viewer'],
+      ['churn', 'contributor'],
+    ]);
+    expect(principal?.isAdmin).toBe(false);
+  });
+
+  it('takes away a team when its group is gone at the next sign-in, and changes roles', async () => {
+    const user = await recordSignIn(database.db, identity, accessFromGroups(['mlreg-churn-maintainer', 'mlreg-admins'], rules), 'c2');
+    const principal = await principalForUser(database.db, user.id);
+    expect(principal?.memberships.map((m) => [m.teamSlug, m.role])).toEqual([['churn', 'maintainer']]);
+    expect(principal?.isAdmin).toBe(true);
+    const rows = await database.db.select().from(memberships).where(eq(memberships.userId, user.id));
+    expect(rows).toHaveLength(1);
+    const [ads] = await database.db.select().from(teams).where(eq(teams.slug, 'ads'));
+    expect(ads).toBeDefined();
+  });
+
+  it('records sign-ins and failed sign-ins', async () => {
+    await recordSignInFailure(database.db, 'OAUTH_CALLBACK_ERROR', 'c3');
+    const actions = (await database.db.select().from(auditLog)).map((a) => [a.action, a.correlationId]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ['auth.signed_in', 'c1'],
+        ['auth.signed_in', 'c2'],
+        ['auth.sign_in_failed', 'c3'],
+      ]),
+    );
+  });
+});
