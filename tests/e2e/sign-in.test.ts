@@ -95,7 +95,9 @@ describe('admin and audit pages', () => {
 
     const viewer = await newPage();
     await signIn(viewer, appUrl, 'demo-viewer');
-    const res = await viewer.goto(`${appUrl}/admin/teams`);
-    expect(res?.status()).toBe(404);
+    for (const closed of ['/admin/teams', '/audit']) {
+      const res = await viewer.goto(`${appUrl}${closed}`);
+      expect(res?.status(), closed).toBe(404);
+    }
   });
 });

@@ -26,7 +26,7 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'tokens.create': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'tokens.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'tokens.revoke': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
-  'audit.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'audit.list': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'teams.directory': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },
 };

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePerson } from '@/server/auth/current';
 import { listAuditInput } from '@/server/schemas/audit';
 import { callerForPerson } from '@/server/trpc/server-caller';
 
@@ -15,6 +17,8 @@ const FILTERS = [
 ] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const person = await requirePerson();
+  if (!person.isAdmin && !person.memberships.some((m) => m.role === 'maintainer')) notFound();
   const params = await searchParams;
   const query = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && (FILTERS.some(([f]) => f === k) || k === 'cursor')));
   const parsed = listAuditInput.safeParse(query);

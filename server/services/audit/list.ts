@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { auditLog, modelVersions, teams } from '@/db/schema';
 import type { Principal } from '../../auth/principal';
-import { validationFailed } from '../../errors/app-error';
+import { forbidden, validationFailed } from '../../errors/app-error';
 import type { ListAuditInput, ListAuditOutput } from '../../schemas/audit';
 
 const cursorSchema = z.object({ at: z.string(), id: z.uuid() });
@@ -19,7 +19,7 @@ function decode(raw: string) {
 /** Audit records, newest first: maintainers see their teams' records, admins every record. */
 export async function listAudit(db: Database, principal: Principal, input: ListAuditInput): Promise<ListAuditOutput> {
   const maintained = principal.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamId);
-  if (!principal.isAdmin && maintained.length === 0) return { items: [], nextCursor: null };
+  if (!principal.isAdmin && maintained.length === 0) throw forbidden('The audit trail is open to maintainers of a team and to platform admins');
   const cursor = input.cursor ? decode(input.cursor) : null;
   const versionIds = input.modelId
     ? db
