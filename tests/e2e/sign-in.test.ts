@@ -101,3 +101,26 @@ describe('admin and audit pages', () => {
     }
   });
 });
+
+describe('a failed sign-in', () => {
+  // A callback the portal did not start (forged, replayed or expired): no state cookie matches.
+  it('lands back on the sign-in page with an explanation, and is recorded', async () => {
+    const { appDatabase } = await import('../helpers/database');
+    const { auditLog } = await import('../../db/schema');
+    const { and, eq, gt } = await import('drizzle-orm');
+    const since = new Date();
+    const page = await newPage();
+    await page.goto(`${appUrl}/api/auth/callback/oidc?code=forged&state=forged`);
+    await page.waitForURL(/\/signin\?.*error=/);
+    expect(await page.getByRole('alert').filter({ hasText: /sign-in/i }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'signin-failed');
+    const db = await appDatabase();
+    try {
+      await expect
+        .poll(async () => (await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_in_failed'), gt(auditLog.occurredAt, since)))).length)
+        .toBeGreaterThan(0);
+    } finally {
+      await db.close();
+    }
+  });
+});
