@@ -10,10 +10,21 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+const cspViolations: string[] = [];
+
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
 }
+
+afterAll(() => {
+  // Every page above ran under the real policy; nothing it needs may have been blocked.
+  expect(cspViolations).toEqual([]);
+});
 
 describe('signing in', () => {
   it('sends a visitor without a session to sign-in, which lists the demo people', async () => {
