@@ -14,7 +14,6 @@ const columns = {
   name: apiTokens.name,
   prefix: apiTokens.prefix,
   team: teams.slug,
-  teamId: apiTokens.teamId,
   role: apiTokens.role,
   scopes: apiTokens.scopes,
   createdBy: apiTokens.createdBy,
@@ -23,9 +22,11 @@ const columns = {
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
 };
-type Row = { [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] } & { createdBy: ApiToken['createdBy'] };
+/** Tokens with their team's slug; never the secret's hash. */
+const selectTokens = (db: Database) => db.select(columns).from(apiTokens).innerJoin(teams, eq(teams.id, apiTokens.teamId));
+type Row = Awaited<ReturnType<typeof selectTokens>>[number];
 
-const toApiToken = ({ teamId: _teamId, ...t }: Row): ApiToken => ({
+const toApiToken = (t: Row): ApiToken => ({
   ...t,
   createdAt: t.createdAt.toISOString(),
   expiresAt: t.expiresAt.toISOString(),
@@ -63,8 +64,8 @@ export async function issueToken(db: Database, actor: Actor, input: CreateTokenI
       resourceId: made.id,
       summary: { prefix: made.prefix, name: input.name, role, scopes: input.scopes, expiresAt: made.expiresAt.toISOString() },
     });
-    const [row] = await tx.select(columns).from(apiTokens).innerJoin(teams, eq(teams.id, apiTokens.teamId)).where(eq(apiTokens.id, made.id));
-    return { token: made.token, record: toApiToken(row as Row) };
+    const [row] = await selectTokens(tx).where(eq(apiTokens.id, made.id));
+    return { token: made.token, record: toApiToken(row!) };
   });
 }
 
@@ -72,13 +73,10 @@ export async function issueToken(db: Database, actor: Actor, input: CreateTokenI
 export async function listTokens(db: Database, principal: Principal, options: { team?: string; includeRevoked: boolean }) {
   const maintained = principal.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamId);
   const visible = principal.isAdmin ? undefined : or(createdBy(principal), maintained.length ? inArray(apiTokens.teamId, maintained) : undefined);
-  const rows = await db
-    .select(columns)
-    .from(apiTokens)
-    .innerJoin(teams, eq(teams.id, apiTokens.teamId))
+  const rows = await selectTokens(db)
     .where(and(visible, options.team ? eq(teams.slug, options.team) : undefined, options.includeRevoked ? undefined : isNull(apiTokens.revokedAt)))
     .orderBy(desc(apiTokens.createdAt));
-  return rows.map((r) => toApiToken(r as Row));
+  return rows.map(toApiToken);
 }
 
 /** Revokes a token the caller created, or one of a team they maintain. */
@@ -97,10 +95,7 @@ export async function revokeTokenFor(db: Database, actor: Actor, tokenId: string
 
 /** For the CLI: every token, or a team's, without their secrets. */
 export async function listAllTokens(db: Database, teamId?: string) {
-  return db
-    .select(columns)
-    .from(apiTokens)
-    .innerJoin(teams, eq(teams.id, apiTokens.teamId))
+  return selectTokens(db)
     .where(teamId ? eq(apiTokens.teamId, teamId) : undefined)
     .orderBy(desc(apiTokens.createdAt));
 }
