@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { TeamSwitcher } from './team-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { currentPerson } from '@/server/auth/current';
 
@@ -13,6 +15,9 @@ export async function SiteHeader() {
         </Link>
         {person && (
           <>
+            <Link href="/models" className="text-sm text-slate-600 hover:text-slate-900">
+              Models
+            </Link>
             <Link href="/tokens" className="text-sm text-slate-600 hover:text-slate-900">
               API tokens
             </Link>
@@ -34,6 +39,11 @@ export async function SiteHeader() {
         <div className="ml-auto flex items-center gap-3">
           {person ? (
             <>
+              {person.memberships.length > 1 && (
+                <Suspense>
+                  <TeamSwitcher teams={person.memberships.map((m) => m.teamSlug)} />
+                </Suspense>
+              )}
               <span className="text-sm text-slate-700" data-testid="signed-in-person">
                 {person.name}
                 {person.isAdmin ? ' · admin' : ''}

@@ -22,6 +22,8 @@ export const models = pgTable(
     owners: text('owners').array().notNull().default(sql`'{}'::text[]`),
     riskTier: riskTierEnum('risk_tier'),
     latestVersionId: uuid('latest_version_id'),
+    // The latest version as a string that sorts in SemVer order (see latestVersionSortKey).
+    latestVersionSort: text('latest_version_sort'),
     deploymentTargets: deploymentTargetEnum('deployment_targets').array().notNull().default(sql`'{}'`),
     versionCount: integer('version_count').notNull().default(0),
     searchVector: tsvector('search_vector'),
@@ -33,6 +35,7 @@ export const models = pgTable(
     index('models_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('models_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('models_name_idx').on(t.name, t.id),
+    index('models_latest_version_idx').on(t.latestVersionSort.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('models_team_updated_idx').on(t.teamId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('models_tags_idx').using('gin', t.tags),
     index('models_search_idx').using('gin', t.searchVector),

@@ -47,3 +47,9 @@ export function writableTeamSlug(actor: Actor, slug: string | undefined): string
     team: [`Required: you may register in several teams (${writable.map((m) => m.teamSlug).join(', ')})`],
   });
 }
+
+/** The principal's role on the team with this slug (admins: maintainer), for showing controls. */
+export function roleOnSlug(principal: Principal, slug: string): TeamRole | null {
+  if (principal.isAdmin) return 'maintainer';
+  return principal.memberships.find((m) => m.teamSlug === slug)?.role ?? null;
+}

@@ -26,7 +26,7 @@ export const modelSchema = z
   .meta({ id: 'Model' });
 export type Model = z.infer<typeof modelSchema>;
 
-export const MODEL_SORTS = ['updated', 'name', 'created'] as const;
+export const MODEL_SORTS = ['updated', 'name', 'created', 'latestVersion'] as const;
 
 export const listModelsInput = z
   .strictObject({

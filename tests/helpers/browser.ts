@@ -19,7 +19,7 @@ export async function signIn(page: Page, appUrl: string, subject: string) {
   await page.locator('input[name=login]').fill(subject);
   await page.locator('input[name=password]').fill('any');
   await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${appUrl}/`);
+  await page.waitForURL(`${appUrl}/models`);
 }
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../e2e/screenshots');

@@ -8,8 +8,13 @@ import type { ListModelsInput, ListModelsOutput } from '../../schemas/model';
 import { decodeCursor, encodeCursor } from './cursor';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 
-const SORT_COLUMNS = { updated: models.updatedAt, created: models.createdAt, name: models.name } as const;
-const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc' } as const;
+const SORT_COLUMNS = {
+  updated: models.updatedAt,
+  created: models.createdAt,
+  name: models.name,
+  latestVersion: models.latestVersionSort,
+} as const;
+const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc', latestVersion: 'desc' } as const;
 
 /** The catalog: models the principal may read, filtered, one page at a time. */
 export async function listModels(db: Database, principal: Principal, input: ListModelsInput): Promise<ListModelsOutput> {
@@ -103,7 +108,8 @@ function textSearch(q: string): SQL | undefined {
 type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 function keysetCondition(column: SortColumn, order: 'asc' | 'desc', value: string, id: string): SQL {
-  const typed = column === models.name ? sql`${value}` : sql`${value}::timestamptz`;
+  const isText = column === models.name || column === models.latestVersionSort;
+  const typed = isText ? sql`${value}` : sql`${value}::timestamptz`;
   return order === 'desc'
     ? sql`(${column}, ${models.id}) < (${typed}, ${id}::uuid)`
     : sql`(${column}, ${models.id}) > (${typed}, ${id}::uuid)`;

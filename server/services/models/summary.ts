@@ -10,6 +10,18 @@ export const compareSemver = (a: { version: string; createdAt: Date }, b: { vers
   semver.compare(a.version, b.version) || a.createdAt.getTime() - b.createdAt.getTime();
 
 /**
+ * A text key that orders like SemVer precedence for the catalog's "latest version" sort: numbers
+ * zero-padded, a release after its pre-releases. Pre-release identifiers compare as text.
+ */
+export function latestVersionSortKey(version: string): string {
+  const parsed = semver.parse(version);
+  if (!parsed) return version;
+  const pad = (n: number) => String(n).padStart(10, '0');
+  const pre = parsed.prerelease.length ? `0${parsed.prerelease.join('.')}` : '1';
+  return `${pad(parsed.major)}.${pad(parsed.minor)}.${pad(parsed.patch)}.${pre}`;
+}
+
+/**
  * Rewrites the model's summary of its live versions. Callers hold the model row's lock (taken by
  * the registration upsert or by `findLiveVersion(…, lock)`), so concurrent changes to one model cannot
  * interleave and leave a stale summary.
@@ -33,6 +45,7 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
     .update(models)
     .set({
       latestVersionId: newestFirst[0]?.id ?? null,
+      latestVersionSort: newestFirst[0] ? latestVersionSortKey(newestFirst[0].version) : null,
       versionCount: live.length,
       tags,
       deploymentTargets: targets,

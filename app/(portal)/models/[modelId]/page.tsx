@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Markdown } from '@/components/models/markdown';
+import { requirePerson } from '@/server/auth/current';
+import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
+import { callerForPerson } from '@/server/trpc/server-caller';
+import { orNotFound } from '@/server/trpc/not-found';
+
+export const metadata: Metadata = { title: 'Model' };
+
+export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
+  const { modelId } = await params;
+  const person = await requirePerson();
+  const model = await orNotFound((await callerForPerson()).models.get({ modelId, order: 'chronological' }));
+  const role = roleOnSlug(person, model.team);
+  const canWrite = role !== null && roleAtLeast(role, 'contributor');
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href="/models" className="hover:underline">Models</Link> / {model.team}
+      </nav>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold break-all">{model.name}</h1>
+          <p className="text-slate-600">
+            Team <strong>{model.team}</strong> · {model.versionCount} version{model.versionCount === 1 ? '' : 's'} · targets {model.deploymentTargets.join(', ')}
+            {model.riskTier && <> · risk tier {model.riskTier}</>}
+          </p>
+        </div>
+        {canWrite && (
+          <Link href={`/models/new?from=${model.id}`} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700">
+            Register a new version
+          </Link>
+        )}
+      </header>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="card">
+        <h2 id="card" className="mb-2 font-semibold">Model card</h2>
+        {model.description ? <Markdown text={model.description} /> : <p className="text-slate-500">No description yet.</p>}
+        <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
+          <div><dt className="font-medium">Owners</dt><dd>{model.owners.length ? model.owners.join(', ') : 'team ' + model.team}</dd></div>
+          <div><dt className="font-medium">Tags</dt><dd className="flex flex-wrap gap-1">{model.tags.map((t) => <span key={t} className="rounded bg-slate-100 px-2 py-0.5">{t}</span>)}</dd></div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="versions">
+        <h2 id="versions" className="mb-2 font-semibold">Versions</h2>
+        <ol className="relative space-y-3 border-l border-slate-300 pl-5">
+          {model.versions.map((v) => (
+            <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3">
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+                <Link href={`/models/${model.id}/versions/${encodeURIComponent(v.version)}`} className="font-mono font-semibold text-indigo-700 hover:underline">
+                  {v.version}
+                </Link>
+                <span className="text-sm">{v.framework}</span>
+                <span className="text-sm">{v.deploymentTarget}</span>
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{v.state}</span>
+                <span className="text-xs text-slate-600">deployment: {v.deploymentStatus.replace('_', ' ')}</span>
+                <time dateTime={v.createdAt} className="ml-auto text-xs text-slate-600">{v.createdAt.slice(0, 16).replace('T', ' ')}</time>
+              </div>
+              {model.latestVersion?.id === v.id && <p className="mt-1 text-xs font-medium text-emerald-700">latest</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

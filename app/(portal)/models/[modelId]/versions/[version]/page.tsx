@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Markdown } from '@/components/models/markdown';
+import { CopyButton } from '@/components/versions/copy-button';
+import { VersionActions } from '@/components/versions/version-actions';
+import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
+import { requirePerson } from '@/server/auth/current';
+import { callerForPerson } from '@/server/trpc/server-caller';
+import { orNotFound } from '@/server/trpc/not-found';
+import { deregisterVersionAction, updateVersionAction } from './actions';
+
+export const metadata: Metadata = { title: 'Model version' };
+
+function Table({ caption, rows }: { caption: string; rows: [string, unknown][] }) {
+  if (rows.length === 0) return <p className="text-sm text-slate-500">No {caption.toLowerCase()}.</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <tbody>
+        {rows.map(([key, value]) => (
+          <tr key={key} className="border-t border-slate-100">
+            <th scope="row" className="py-1 pr-4 font-medium">{key}</th>
+            <td className="py-1 font-mono break-all">{typeof value === 'object' ? JSON.stringify(value) : String(value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function VersionPage({ params }: { params: Promise<{ modelId: string; version: string }> }) {
+  const { modelId, version: rawVersion } = await params;
+  const person = await requirePerson();
+  const caller = await callerForPerson();
+  const v = await orNotFound(caller.versions.get({ modelId, version: decodeURIComponent(rawVersion) }));
+  const role = roleOnSlug(person, v.team);
+  const canSeeAudit = role === 'maintainer';
+  const audit = canSeeAudit ? await caller.audit.list({ modelId, version: v.version, limit: 50 }) : null;
+  const section = 'rounded-lg border border-slate-200 bg-white p-4';
+  const versionLink = (version: string) => `/models/${modelId}/versions/${encodeURIComponent(version)}`;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href="/models" className="hover:underline">Models</Link> / <Link href={`/models/${modelId}`} className="hover:underline">{v.modelName}</Link> / {v.version}
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold break-all">
+          {v.modelName} <span className="font-mono">{v.version}</span>
+        </h1>
+        <p className="text-slate-600">
+          {v.framework} · {v.deploymentTarget} · state {v.state} · deployment {v.deploymentStatus.replace('_', ' ')} · team {v.team} · registered{' '}
+          {v.createdAt.slice(0, 16).replace('T', ' ')} by {v.registeredBy.name}
+        </p>
+      </header>
+
+      <section className={section} aria-labelledby="artifact">
+        <h2 id="artifact" className="font-semibold">Artifact</h2>
+        <p className="flex flex-wrap items-center gap-2">
+          <code className="break-all">{v.artifactUri}</code> <CopyButton text={v.artifactUri} label="artifact location" />
+        </p>
+      </section>
+
+      {v.description && (
+        <section className={section} aria-labelledby="description">
+          <h2 id="description" className="mb-2 font-semibold">Description</h2>
+          <Markdown text={v.description} />
+        </section>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className={section} aria-labelledby="deployment">
+          <h2 id="deployment" className="font-semibold">Deployment preferences ({v.deploymentTarget})</h2>
+          <Table caption="Deployment preferences" rows={Object.entries(v.deploymentConfig)} />
+        </section>
+        <section className={section} aria-labelledby="metrics">
+          <h2 id="metrics" className="font-semibold">Metrics</h2>
+          <Table caption="Metrics" rows={Object.entries(v.metrics)} />
+        </section>
+        <section className={section} aria-labelledby="hyperparameters">
+          <h2 id="hyperparameters" className="font-semibold">Hyperparameters</h2>
+          <Table caption="Hyperparameters" rows={Object.entries(v.hyperparameters)} />
+        </section>
+        <section className={section} aria-labelledby="lineage">
+          <h2 id="lineage" className="font-semibold">Lineage</h2>
+          <dl className="space-y-1 text-sm">
+            <div><dt className="inline font-medium">Datasets: </dt><dd className="inline font-mono break-all">{v.lineage.datasets?.join(', ') || '—'}</dd></div>
+            <div><dt className="inline font-medium">Training job: </dt><dd className="inline font-mono">{v.lineage.trainingJobId ?? '—'}</dd></div>
+            <div><dt className="inline font-medium">Commit: </dt><dd className="inline font-mono">{v.lineage.commitSha ?? '—'}</dd></div>
+            <div>
+              <dt className="inline font-medium">Parent version: </dt>
+              <dd className="inline font-mono">
+                {v.lineage.parentVersion ? <Link href={versionLink(v.lineage.parentVersion)} className="text-indigo-700 underline">{v.lineage.parentVersion}</Link> : '—'}
+              </dd>
+            </div>
+            <div><dt className="inline font-medium">Notes: </dt><dd className="inline">{v.lineage.notes ?? '—'}</dd></div>
+          </dl>
+        </section>
+      </div>
+
+      <section className={section} aria-labelledby="tags">
+        <h2 id="tags" className="font-semibold">Tags</h2>
+        <p className="flex flex-wrap gap-1">{v.tags.length ? v.tags.map((t) => <span key={t} className="rounded bg-slate-100 px-2 py-0.5 text-sm">{t}</span>) : <span className="text-sm text-slate-500">None.</span>}</p>
+      </section>
+
+      <VersionActions
+        modelId={modelId}
+        modelName={v.modelName}
+        version={v.version}
+        description={v.description}
+        tags={v.tags}
+        notes={v.lineage.notes ?? ''}
+        canEdit={role !== null && roleAtLeast(role, 'contributor')}
+        canDeregister={role === 'maintainer'}
+        update={updateVersionAction}
+        deregister={deregisterVersionAction}
+      />
+
+      <section className={section} aria-labelledby="audit">
+        <h2 id="audit" className="font-semibold">Audit trail</h2>
+        {audit ? (
+          <ol className="space-y-1 text-sm">
+            {audit.items.map((r) => (
+              <li key={r.id}>
+                <time dateTime={r.occurredAt} className="font-mono">{r.occurredAt.slice(0, 19).replace('T', ' ')}</time> — <strong>{r.action}</strong> by {r.actor.name}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-slate-500">The audit trail is shown to the team&apos;s maintainers.</p>
+        )}
+      </section>
+    </div>
+  );
+}

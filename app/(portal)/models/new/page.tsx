@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { type RegisterDefaults, RegisterForm } from '@/components/models/register-form';
+import { roleAtLeast } from '@/server/auth/access';
+import { requirePerson } from '@/server/auth/current';
+import { callerForPerson } from '@/server/trpc/server-caller';
+import { orNotFound } from '@/server/trpc/not-found';
+import { registerModelAction } from './actions';
+
+export const metadata: Metadata = { title: 'Register a model' };
+
+export default async function NewModelPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+  const person = await requirePerson();
+  const { from } = await searchParams;
+  const teams = person.memberships.filter((m) => roleAtLeast(m.role, 'contributor')).map((m) => m.teamSlug);
+  let defaults: RegisterDefaults = {};
+  if (from) {
+    // A new version of an existing model: start from its latest version.
+    const model = await orNotFound((await callerForPerson()).models.get({ modelId: from, order: 'semver' }));
+    const latest = model.versions.at(-1);
+    defaults = {
+      name: model.name,
+      team: model.team,
+      framework: latest?.framework,
+      deploymentTarget: latest?.deploymentTarget,
+      deploymentConfig: latest?.deploymentConfig,
+      tags: latest?.tags,
+      parentVersion: latest?.version,
+    };
+  }
+  const writable = person.isAdmin && defaults.team && !teams.includes(defaults.team) ? [defaults.team, ...teams] : teams;
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href="/models" className="hover:underline">Models</Link> / {from ? `new version of ${defaults.name}` : 'register'}
+      </nav>
+      <h1 className="text-2xl font-semibold">{from ? `New version of ${defaults.name}` : 'Register a model'}</h1>
+      {writable.length === 0 ? (
+        <p className="text-slate-700">You may register models in no team: that needs the contributor role.</p>
+      ) : (
+        <RegisterForm teams={writable} defaults={defaults} register={registerModelAction} />
+      )}
+    </div>
+  );
+}

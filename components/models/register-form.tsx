@@ -1,0 +1,218 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type ReactNode, useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
+import type { ActionResult } from '@/server/http/action-result';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/server/schemas/enums';
+import { type RegisterModelBody, type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
+
+export interface RegisterDefaults {
+  name?: string;
+  team?: string;
+  framework?: string;
+  deploymentTarget?: 'EKS' | 'LAMBDA';
+  deploymentConfig?: Record<string, unknown>;
+  tags?: string[];
+  parentVersion?: string;
+}
+
+interface Props {
+  teams: string[];
+  defaults: RegisterDefaults;
+  register: (input: unknown) => Promise<ActionResult<RegisterModelOutput>>;
+}
+
+const input = 'mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1';
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const number = (form: FormData, name: string) => (text(form, name) === '' ? undefined : Number(text(form, name)));
+const list = (form: FormData, name: string) => text(form, name).split(',').map((s) => s.trim()).filter(Boolean);
+
+/** A JSON object typed by the person, or the text itself so that the schema reports it. */
+function json(form: FormData, name: string): unknown {
+  const raw = text(form, name);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function body(form: FormData, target: 'EKS' | 'LAMBDA'): Record<string, unknown> {
+  const deploymentConfig =
+    target === 'LAMBDA'
+      ? { memoryMb: number(form, 'memoryMb'), timeoutSeconds: number(form, 'timeoutSeconds'), ephemeralStorageMb: number(form, 'ephemeralStorageMb'), architecture: text(form, 'architecture') || undefined }
+      : {
+          instanceType: text(form, 'instanceType') || undefined,
+          minReplicas: number(form, 'minReplicas'),
+          maxReplicas: number(form, 'maxReplicas'),
+          cpu: text(form, 'cpu') || undefined,
+          memoryMiB: number(form, 'memoryMiB'),
+          gpu: text(form, 'gpuType') ? { type: text(form, 'gpuType'), count: number(form, 'gpuCount') ?? 1 } : undefined,
+        };
+  const lineage = {
+    datasets: list(form, 'datasets').length ? list(form, 'datasets') : undefined,
+    trainingJobId: text(form, 'trainingJobId') || undefined,
+    commitSha: text(form, 'commitSha') || undefined,
+    parentVersion: text(form, 'parentVersion') || undefined,
+  };
+  const entries: [string, unknown][] = [
+    ['name', text(form, 'name')],
+    ['version', text(form, 'version')],
+    ['team', text(form, 'team') || undefined],
+    ['framework', text(form, 'framework')],
+    ['artifactUri', text(form, 'artifactUri')],
+    ['deploymentTarget', target],
+    ['deploymentConfig', deploymentConfig],
+    ['description', text(form, 'description') || undefined],
+    ['tags', list(form, 'tags').length ? list(form, 'tags') : undefined],
+    ['metrics', json(form, 'metrics')],
+    ['hyperparameters', json(form, 'hyperparameters')],
+    ['lineage', Object.values(lineage).some(Boolean) ? lineage : undefined],
+  ];
+  // Empty fields are left out, so the schema says "Required" where one is needed.
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== ''));
+}
+
+export function RegisterForm({ teams, defaults, register }: Props) {
+  const router = useRouter();
+  const [target, setTarget] = useState<'EKS' | 'LAMBDA'>(defaults.deploymentTarget ?? 'LAMBDA');
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [conflict, setConflict] = useState<{ message: string; href: string | null } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const config = (defaults.deploymentTarget === target ? defaults.deploymentConfig : undefined) ?? {};
+
+  function submit(form: FormData) {
+    const candidate = body(form, target);
+    setConflict(null);
+    const parsed = registerModelInput.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues).fieldErrors);
+      return;
+    }
+    setErrors({});
+    startTransition(async () => {
+      const result = await register(candidate satisfies Partial<RegisterModelBody> as unknown);
+      if (result.ok) {
+        toast.success(`Registered ${result.data.model.name} ${result.data.version.version}`);
+        router.push(`/models/${result.data.modelId}/versions/${encodeURIComponent(result.data.version.version)}`);
+      } else if (result.error.code === 'CONFLICT') {
+        const details = result.error.details as { modelId?: string; versionId?: string; version?: string };
+        setConflict({
+          message: result.error.message,
+          href: details.modelId && details.versionId && details.version ? `/models/${details.modelId}/versions/${encodeURIComponent(details.version)}` : null,
+        });
+      } else {
+        setErrors(result.error.details?.fieldErrors ?? {});
+        toast.error(result.error.message);
+      }
+    });
+  }
+
+  const field = (name: string, label: string, control: ReactNode, hint?: string) => (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
+      {control}
+      {hint && <p className="text-xs text-slate-500">{hint}</p>}
+      {errors[name] && <p id={`${name}-error`} className="text-sm text-rose-700">{errors[name].join('; ')}</p>}
+    </div>
+  );
+  const described = (name: string) => ({ id: name, name, 'aria-invalid': Boolean(errors[name]) || undefined, 'aria-describedby': errors[name] ? `${name}-error` : undefined });
+  const configField = (key: string) => `deploymentConfig.${key}`;
+
+  return (
+    <form action={submit} className="space-y-6" aria-label="Register a model version" noValidate>
+      {conflict && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          {conflict.message}. {conflict.href && <Link href={conflict.href} className="underline">Open the existing version</Link>}
+        </div>
+      )}
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">Model</legend>
+        {field('name', 'Name', <input {...described('name')} defaultValue={defaults.name} className={input} />, 'Letters, digits, ".", "_" and "-"')}
+        {field('version', 'Version', <input {...described('version')} placeholder="1.0.0" className={input} />, 'SemVer, e.g. 1.2.0 or 2.0.0-rc.1')}
+        {field(
+          'team',
+          'Team',
+          <select {...described('team')} defaultValue={defaults.team ?? teams[0]} className={input}>
+            {teams.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>,
+        )}
+        {field(
+          'framework',
+          'Framework',
+          <select {...described('framework')} defaultValue={defaults.framework ?? ''} className={input}>
+            <option value="">Choose…</option>
+            {FRAMEWORKS.map((f) => <option key={f} value={f}>{f}</option>)}
+          </select>,
+        )}
+        <div className="sm:col-span-2">
+          {field('artifactUri', 'Artifact location', <input {...described('artifactUri')} placeholder="s3://bucket/path/model.tar.gz" className={input} />)}
+        </div>
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">Deployment</legend>
+        <div className="sm:col-span-2" role="radiogroup" aria-label="Deployment target">
+          {DEPLOYMENT_TARGETS.map((t) => (
+            <label key={t} className="mr-6 inline-flex items-center gap-2">
+              <input type="radio" name="deploymentTarget" value={t} checked={target === t} onChange={() => setTarget(t)} /> {t === 'EKS' ? 'EKS (Kubernetes)' : 'AWS Lambda'}
+            </label>
+          ))}
+        </div>
+        {target === 'LAMBDA' ? (
+          <>
+            {field(configField('memoryMb'), 'Memory (MB)', <input {...described(configField('memoryMb'))} name="memoryMb" type="number" defaultValue={config.memoryMb as number} className={input} />, '128–10,240')}
+            {field(configField('timeoutSeconds'), 'Timeout (s)', <input {...described(configField('timeoutSeconds'))} name="timeoutSeconds" type="number" defaultValue={config.timeoutSeconds as number} className={input} />, '1–900')}
+            {field(configField('ephemeralStorageMb'), 'Ephemeral storage (MB)', <input {...described(configField('ephemeralStorageMb'))} name="ephemeralStorageMb" type="number" defaultValue={(config.ephemeralStorageMb as number) ?? 512} className={input} />, '512–10,240')}
+            {field(
+              configField('architecture'),
+              'Architecture',
+              <select {...described(configField('architecture'))} name="architecture" defaultValue={(config.architecture as string) ?? 'x86_64'} className={input}>
+                {LAMBDA_ARCHITECTURES.map((a) => <option key={a} value={a}>{a}</option>)}
+              </select>,
+            )}
+          </>
+        ) : (
+          <>
+            {field(configField('minReplicas'), 'Min replicas', <input {...described(configField('minReplicas'))} name="minReplicas" type="number" defaultValue={(config.minReplicas as number) ?? 1} className={input} />)}
+            {field(configField('maxReplicas'), 'Max replicas', <input {...described(configField('maxReplicas'))} name="maxReplicas" type="number" defaultValue={(config.maxReplicas as number) ?? 2} className={input} />)}
+            {field(configField('cpu'), 'CPU', <input {...described(configField('cpu'))} name="cpu" defaultValue={config.cpu as string} placeholder="500m or 2" className={input} />)}
+            {field(configField('memoryMiB'), 'Memory (MiB)', <input {...described(configField('memoryMiB'))} name="memoryMiB" type="number" defaultValue={config.memoryMiB as number} className={input} />)}
+            {field(configField('instanceType'), 'Instance type (optional)', <input {...described(configField('instanceType'))} name="instanceType" defaultValue={config.instanceType as string} placeholder="g5.xlarge" className={input} />)}
+            {field(
+              configField('gpu.type'),
+              'GPU (optional)',
+              <select {...described(configField('gpu.type'))} name="gpuType" defaultValue={(config.gpu as { type?: string } | undefined)?.type ?? ''} className={input}>
+                <option value="">None</option>
+                {GPU_TYPES.map((g) => <option key={g} value={g}>{g}</option>)}
+              </select>,
+            )}
+            {field(configField('gpu.count'), 'GPU count', <input {...described(configField('gpu.count'))} name="gpuCount" type="number" defaultValue={(config.gpu as { count?: number } | undefined)?.count ?? 1} className={input} />)}
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">Details (optional)</legend>
+        <div className="sm:col-span-2">{field('description', 'Description (Markdown)', <textarea {...described('description')} rows={4} className={input} />)}</div>
+        {field('tags', 'Tags (comma-separated)', <input {...described('tags')} defaultValue={defaults.tags?.join(', ')} className={input} />)}
+        {field('metrics', 'Metrics (JSON)', <input {...described('metrics')} placeholder='{"auc": 0.94}' className={input} />)}
+        {field('hyperparameters', 'Hyperparameters (JSON)', <input {...described('hyperparameters')} placeholder='{"max_depth": 6}' className={input} />)}
+        {field('datasets', 'Training datasets (comma-separated)', <input {...described('datasets')} className={input} />)}
+        {field('trainingJobId', 'Training job id', <input {...described('trainingJobId')} className={input} />)}
+        {field('commitSha', 'Commit SHA', <input {...described('commitSha')} className={input} />)}
+        {field('parentVersion', 'Parent version', <input {...described('parentVersion')} defaultValue={defaults.parentVersion} className={input} />)}
+      </fieldset>
+      {(errors['lineage.commitSha'] || errors['lineage.parentVersion'] || errors['lineage.trainingJobId'] || errors['lineage.datasets']) && (
+        <p className="text-sm text-rose-700">Lineage: {Object.entries(errors).filter(([k]) => k.startsWith('lineage.')).map(([k, v]) => `${k.slice(8)} ${v.join('; ')}`).join('; ')}</p>
+      )}
+      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-5 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+        {pending ? 'Registering…' : 'Register'}
+      </button>
+    </form>
+  );
+}

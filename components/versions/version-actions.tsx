@@ -1,0 +1,98 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
+import type { ActionResult } from '@/server/http/action-result';
+import { updateVersionInput } from '@/server/schemas/version';
+
+interface Props {
+  modelId: string;
+  modelName: string;
+  version: string;
+  description: string | null;
+  tags: string[];
+  notes: string;
+  canEdit: boolean;
+  canDeregister: boolean;
+  update: (input: unknown) => Promise<ActionResult<unknown>>;
+  deregister: (modelId: string, version: string) => Promise<ActionResult<unknown>>;
+}
+
+const field = 'mt-1 w-full rounded border border-slate-300 px-2 py-1';
+
+export function VersionActions(props: Props) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [pending, startTransition] = useTransition();
+
+  function save(form: FormData) {
+    const input = {
+      modelId: props.modelId,
+      version: props.version,
+      description: String(form.get('description') ?? ''),
+      tags: String(form.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+      lineage: { notes: String(form.get('notes') ?? '') },
+    };
+    const parsed = updateVersionInput.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrorsFromIssues(parsed.error.issues).fieldErrors);
+    startTransition(async () => {
+      const result = await props.update(input);
+      if (result.ok) {
+        setErrors({});
+        toast.success(`Saved ${props.modelName} ${props.version}`);
+        router.refresh();
+      } else {
+        setErrors(result.error.details?.fieldErrors ?? {});
+        toast.error(result.error.message);
+      }
+    });
+  }
+
+  function deregister() {
+    if (!window.confirm(`Deregister ${props.modelName} version ${props.version}? It disappears from the catalog; the audit trail keeps it.`)) return;
+    startTransition(async () => {
+      const result = await props.deregister(props.modelId, props.version);
+      if (result.ok) {
+        toast.success(`Deregistered ${props.modelName} ${props.version}`);
+        router.push(`/models/${props.modelId}`);
+      } else toast.error(result.error.message);
+    });
+  }
+
+  const error = (name: string) => errors[name] && <p className="text-sm text-rose-700" id={`${name}-error`}>{errors[name].join('; ')}</p>;
+
+  return (
+    <div className="space-y-4">
+      {props.canEdit && (
+        <form action={save} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Edit metadata">
+          <h2 className="font-semibold">Edit metadata</h2>
+          <div>
+            <label htmlFor="description" className="block text-sm font-medium">Description (Markdown)</label>
+            <textarea id="description" name="description" rows={4} defaultValue={props.description ?? ''} className={field} />
+            {error('description')}
+          </div>
+          <div>
+            <label htmlFor="tags" className="block text-sm font-medium">Tags (comma-separated)</label>
+            <input id="tags" name="tags" defaultValue={props.tags.join(', ')} className={field} />
+            {error('tags')}
+          </div>
+          <div>
+            <label htmlFor="notes" className="block text-sm font-medium">Lineage notes</label>
+            <input id="notes" name="notes" defaultValue={props.notes} className={field} />
+            {error('lineage.notes')}
+          </div>
+          <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+            Save
+          </button>
+        </form>
+      )}
+      {props.canDeregister && (
+        <button type="button" onClick={deregister} disabled={pending} className="rounded border border-rose-300 px-4 py-2 text-rose-700 hover:bg-rose-50">
+          Deregister this version
+        </button>
+      )}
+    </div>
+  );
+}

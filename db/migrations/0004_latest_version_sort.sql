@@ -1,0 +1,2 @@
+ALTER TABLE "models" ADD COLUMN "latest_version_sort" text;--> statement-breakpoint
+CREATE INDEX "models_latest_version_idx" ON "models" USING btree ("latest_version_sort" DESC NULLS FIRST,"id" DESC NULLS FIRST);

@@ -1,0 +1,13 @@
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { notFound } from 'next/navigation';
+
+/** A procedure's answer for a page, with "not found" (or a malformed id) shown as the 404 page. */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,173 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Connection } from '../../db/client';
+import { appDatabase } from '../helpers/database';
+import { launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { lambdaConfig, registration, tokenFor } from '../helpers/fixtures';
+
+const appUrl = inject('appUrl');
+const name = `e2e-${crypto.randomUUID().slice(0, 6)}`;
+let browser: Browser;
+let db: Connection;
+let maintainer: Page;
+let modelUrl = '';
+
+async function pageFor(subject: string, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, appUrl, subject);
+  return page;
+}
+
+/** axe finds no serious or critical accessibility problem on the page. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = await appDatabase();
+  // A dozen other models of the team, so the catalog has pages.
+  const token = await tokenFor(db.db, 'fraud');
+  for (let i = 0; i < 12; i++) {
+    await fetch(`${appUrl}/api/v1/models`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(registration({ name: `${name}-filler-${String(i).padStart(2, '0')}`, deploymentConfig: lambdaConfig })),
+    });
+  }
+  maintainer = await pageFor('demo-maintainer');
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await db?.close();
+});
+
+describe('the portal', () => {
+  it('shows field errors from the schema before sending', async () => {
+    await maintainer.goto(`${appUrl}/models/new`);
+    await maintainer.getByRole('button', { name: 'Register' }).click();
+    for (const label of ['Name', 'Version', 'Framework', 'Artifact location', 'Memory (MB)', 'Timeout (s)']) {
+      expect(await maintainer.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), label).toBe('true');
+    }
+    expect(await maintainer.locator('#name-error').textContent()).toBe('Required');
+    await screenshot(maintainer, 'register-errors');
+    await expectAccessible(maintainer);
+  });
+
+  it('registers a model with a Lambda target and lands on the version page', async () => {
+    await maintainer.goto(`${appUrl}/models/new`);
+    await maintainer.getByLabel('Name', { exact: true }).fill(name);
+    await maintainer.getByLabel('Version', { exact: true }).fill('1.0.0');
+    await maintainer.getByLabel('Framework', { exact: true }).selectOption('xgboost');
+    await maintainer.getByLabel('Artifact location').fill(`s3://ml-models/${name}/1.0.0/model.tar.gz`);
+    await maintainer.getByLabel('Memory (MB)').fill('1024');
+    await maintainer.getByLabel('Timeout (s)').fill('30');
+    await maintainer.getByLabel('Description (Markdown)').fill('Scores **payments**.\n\n<script>alert(1)</script>');
+    await maintainer.getByRole('button', { name: 'Register' }).click();
+    await maintainer.waitForURL(/\/versions\/1\.0\.0$/);
+    expect(await maintainer.getByRole('heading', { level: 1 }).textContent()).toContain(name);
+    expect(await maintainer.locator('strong', { hasText: 'payments' }).count()).toBe(1);
+    expect(await maintainer.locator('main script').count()).toBe(0);
+    await screenshot(maintainer, 'version');
+    await expectAccessible(maintainer);
+  });
+
+  it('registers a new version with an EKS target from the model page, and says when it exists', async () => {
+    await maintainer.getByRole('link', { name }).first().click();
+    await maintainer.waitForURL(/\/models\/[0-9a-f-]+$/);
+    modelUrl = maintainer.url();
+    await maintainer.getByRole('link', { name: 'Register a new version' }).click();
+    expect(await maintainer.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    await maintainer.getByLabel('Version', { exact: true }).fill('1.0.0');
+    await maintainer.getByLabel('Artifact location').fill(`s3://ml-models/${name}/1.0.0/model.tar.gz`);
+    await maintainer.getByRole('button', { name: 'Register' }).click();
+    await expect.poll(() => maintainer.getByRole('form').getByRole('alert').textContent()).toContain('already registered');
+    expect(await maintainer.getByRole('link', { name: 'Open the existing version' }).count()).toBe(1);
+
+    await maintainer.getByLabel('Version', { exact: true }).fill('2.0.0');
+    await maintainer.getByLabel('Artifact location').fill(`s3://ml-models/${name}/2.0.0/model.pt`);
+    await maintainer.getByText('EKS (Kubernetes)').click();
+    await maintainer.getByLabel('CPU').fill('2');
+    await maintainer.getByLabel('Memory (MiB)').fill('4096');
+    await maintainer.getByRole('button', { name: 'Register' }).click();
+    await maintainer.waitForURL(/\/versions\/2\.0\.0$/);
+    expect(await maintainer.getByText('Deployment preferences (EKS)').count()).toBe(1);
+    expect(await maintainer.getByRole('link', { name: '1.0.0' }).count()).toBe(1); // parent version link
+  });
+
+  it('finds the model in the catalog by target, search, sort and page, all in the URL', async () => {
+    await maintainer.goto(`${appUrl}/models?team=fraud`);
+    await screenshot(maintainer, 'catalog');
+    await expectAccessible(maintainer);
+    await maintainer.getByLabel('Target').selectOption('EKS');
+    await maintainer.waitForURL(/deploymentTarget=EKS/);
+    expect(await maintainer.getByRole('link', { name, exact: true }).count()).toBe(1);
+    expect(await maintainer.getByRole('link', { name: `${name}-filler-00` }).count()).toBe(0);
+
+    await maintainer.goto(`${appUrl}/models?team=fraud`);
+    await maintainer.getByLabel('Search name, description, tags').fill(`${name}-filler`);
+    await maintainer.waitForURL(/q=/);
+    await expect.poll(() => maintainer.getByRole('link', { name: new RegExp(`^${name}-filler`) }).count()).toBe(12);
+
+    await maintainer.getByRole('button', { name: /Model/ }).click();
+    await maintainer.waitForURL(/sort=name/);
+    await maintainer.getByLabel('Per page').selectOption('10');
+    await maintainer.waitForURL(/limit=10/);
+    expect(await maintainer.getByRole('row').count()).toBe(11);
+    expect(await maintainer.getByRole('link', { name: `${name}-filler-00` }).count()).toBe(1);
+    await maintainer.getByRole('button', { name: 'Next' }).click();
+    await maintainer.waitForURL(/offset=10/);
+    expect(await maintainer.getByRole('link', { name: `${name}-filler-11` }).count()).toBe(1);
+    await maintainer.reload();
+    expect(await maintainer.getByRole('link', { name: `${name}-filler-11` }).count()).toBe(1);
+
+    await maintainer.goto(`${appUrl}/models?q=nothing-matches-this-${name}`);
+    expect(await maintainer.getByText('No model matches these filters.').count()).toBe(1);
+  });
+
+  it('edits a field and deregisters a version, each visible in the audit trail', async () => {
+    await maintainer.goto(`${modelUrl}/versions/1.0.0`);
+    await maintainer.getByLabel('Tags (comma-separated)').fill('payments, edited');
+    await maintainer.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => maintainer.getByText(`Saved ${name} 1.0.0`).count()).toBe(1);
+    await maintainer.reload();
+    expect(await maintainer.getByText('version.updated').count()).toBeGreaterThan(0);
+
+    maintainer.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain(`${name} version 1.0.0`);
+      void dialog.accept();
+    });
+    await maintainer.getByRole('button', { name: 'Deregister this version' }).click();
+    await maintainer.waitForURL(modelUrl);
+    expect(await maintainer.getByRole('link', { name: '1.0.0', exact: true }).count()).toBe(0);
+    await maintainer.goto(`${appUrl}/audit?action=version.deregistered`);
+    expect(await maintainer.getByRole('cell', { name: 'version.deregistered' }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows a viewer no write controls', async () => {
+    const viewer = await pageFor('demo-viewer');
+    await viewer.goto(`${appUrl}/models?team=fraud`);
+    expect(await viewer.getByRole('link', { name: 'Register a model' }).count()).toBe(0);
+    await viewer.goto(`${modelUrl}/versions/2.0.0`);
+    expect(await viewer.getByRole('heading', { name: 'Edit metadata' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Deregister this version' }).count()).toBe(0);
+    await viewer.goto(modelUrl);
+    expect(await viewer.getByRole('link', { name: 'Register a new version' }).count()).toBe(0);
+    await screenshot(viewer, 'model-viewer');
+  });
+
+  it('fits a 390 px phone screen without sideways scrolling', async () => {
+    const phone = await pageFor('demo-maintainer', 390);
+    for (const path of ['/models', modelUrl.replace(appUrl, ''), `${modelUrl.replace(appUrl, '')}/versions/2.0.0`, '/models/new', '/tokens']) {
+      await phone.goto(`${appUrl}${path}`);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await phone.goto(`${appUrl}/models`);
+    await screenshot(phone, 'catalog-phone');
+  });
+});
