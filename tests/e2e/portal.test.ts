@@ -15,6 +15,7 @@ let modelUrl = '';
 
 async function pageFor(subject: string, width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await signIn(page, appUrl, subject);
   return page;

@@ -35,8 +35,8 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
         )}
       </header>
 
-      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="card">
-        <h2 id="card" className="mb-2 font-semibold">Model card</h2>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="section-card">
+        <h2 id="section-card" className="mb-2 font-semibold">Model card</h2>
         {model.description ? <Markdown text={model.description} /> : <p className="text-slate-500">No description yet.</p>}
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
           <div><dt className="font-medium">Owners</dt><dd>{model.owners.length ? model.owners.join(', ') : 'team ' + model.team}</dd></div>
@@ -44,8 +44,8 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
         </dl>
       </section>
 
-      <section aria-labelledby="versions">
-        <h2 id="versions" className="mb-2 font-semibold">Versions</h2>
+      <section aria-labelledby="section-versions">
+        <h2 id="section-versions" className="mb-2 font-semibold">Versions</h2>
         <ol className="relative space-y-3 border-l border-slate-300 pl-5">
           {model.versions.map((v) => (
             <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3">

@@ -54,35 +54,35 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         </p>
       </header>
 
-      <section className={section} aria-labelledby="artifact">
-        <h2 id="artifact" className="font-semibold">Artifact</h2>
+      <section className={section} aria-labelledby="section-artifact">
+        <h2 id="section-artifact" className="font-semibold">Artifact</h2>
         <p className="flex flex-wrap items-center gap-2">
           <code className="break-all">{v.artifactUri}</code> <CopyButton text={v.artifactUri} label="artifact location" />
         </p>
       </section>
 
       {v.description && (
-        <section className={section} aria-labelledby="description">
-          <h2 id="description" className="mb-2 font-semibold">Description</h2>
+        <section className={section} aria-labelledby="section-description">
+          <h2 id="section-description" className="mb-2 font-semibold">Description</h2>
           <Markdown text={v.description} />
         </section>
       )}
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <section className={section} aria-labelledby="deployment">
-          <h2 id="deployment" className="font-semibold">Deployment preferences ({v.deploymentTarget})</h2>
+        <section className={section} aria-labelledby="section-deployment">
+          <h2 id="section-deployment" className="font-semibold">Deployment preferences ({v.deploymentTarget})</h2>
           <Table caption="Deployment preferences" rows={Object.entries(v.deploymentConfig)} />
         </section>
-        <section className={section} aria-labelledby="metrics">
-          <h2 id="metrics" className="font-semibold">Metrics</h2>
+        <section className={section} aria-labelledby="section-metrics">
+          <h2 id="section-metrics" className="font-semibold">Metrics</h2>
           <Table caption="Metrics" rows={Object.entries(v.metrics)} />
         </section>
-        <section className={section} aria-labelledby="hyperparameters">
-          <h2 id="hyperparameters" className="font-semibold">Hyperparameters</h2>
+        <section className={section} aria-labelledby="section-hyperparameters">
+          <h2 id="section-hyperparameters" className="font-semibold">Hyperparameters</h2>
           <Table caption="Hyperparameters" rows={Object.entries(v.hyperparameters)} />
         </section>
-        <section className={section} aria-labelledby="lineage">
-          <h2 id="lineage" className="font-semibold">Lineage</h2>
+        <section className={section} aria-labelledby="section-lineage">
+          <h2 id="section-lineage" className="font-semibold">Lineage</h2>
           <dl className="space-y-1 text-sm">
             <div><dt className="inline font-medium">Datasets: </dt><dd className="inline font-mono break-all">{v.lineage.datasets?.join(', ') || '—'}</dd></div>
             <div><dt className="inline font-medium">Training job: </dt><dd className="inline font-mono">{v.lineage.trainingJobId ?? '—'}</dd></div>
@@ -98,8 +98,8 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         </section>
       </div>
 
-      <section className={section} aria-labelledby="tags">
-        <h2 id="tags" className="font-semibold">Tags</h2>
+      <section className={section} aria-labelledby="section-tags">
+        <h2 id="section-tags" className="font-semibold">Tags</h2>
         <p className="flex flex-wrap gap-1">{v.tags.length ? v.tags.map((t) => <span key={t} className="rounded bg-slate-100 px-2 py-0.5 text-sm">{t}</span>) : <span className="text-sm text-slate-500">None.</span>}</p>
       </section>
 
@@ -116,8 +116,8 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         deregister={deregisterVersionAction}
       />
 
-      <section className={section} aria-labelledby="audit">
-        <h2 id="audit" className="font-semibold">Audit trail</h2>
+      <section className={section} aria-labelledby="section-audit">
+        <h2 id="section-audit" className="font-semibold">Audit trail</h2>
         {audit ? (
           <ol className="space-y-1 text-sm">
             {audit.items.map((r) => (
