@@ -136,7 +136,7 @@ describe('the portal', () => {
     await maintainer.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => maintainer.getByText(`Saved ${name} 1.0.0`).count()).toBe(1);
     await maintainer.reload();
-    expect(await maintainer.getByText('version.updated').count()).toBeGreaterThan(0);
+    await maintainer.getByText('version.updated').first().waitFor();
 
     maintainer.once('dialog', (dialog) => {
       expect(dialog.message()).toContain(`${name} version 1.0.0`);
@@ -146,7 +146,7 @@ describe('the portal', () => {
     await maintainer.waitForURL(modelUrl);
     expect(await maintainer.getByRole('link', { name: '1.0.0', exact: true }).count()).toBe(0);
     await maintainer.goto(`${appUrl}/audit?action=version.deregistered`);
-    expect(await maintainer.getByRole('cell', { name: 'version.deregistered' }).count()).toBeGreaterThan(0);
+    await maintainer.getByRole('cell', { name: 'version.deregistered' }).first().waitFor();
   });
 
   it('shows a viewer no write controls', async () => {
