@@ -165,10 +165,12 @@ describe('the portal', () => {
     const phone = await pageFor('demo-maintainer', 390);
     for (const path of ['/models', modelUrl.replace(appUrl, ''), `${modelUrl.replace(appUrl, '')}/versions/2.0.0`, '/models/new', '/tokens']) {
       await phone.goto(`${appUrl}${path}`);
+      await phone.locator('main h1').waitFor();
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await phone.goto(`${appUrl}/models`);
+    await phone.getByRole('table').waitFor();
     await screenshot(phone, 'catalog-phone');
   });
 });
