@@ -74,7 +74,7 @@ export function CatalogTable({ page, sort, order }: { page: ListModelsOutput; so
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Models" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             {table.getHeaderGroups().map((group) => (

@@ -161,13 +161,15 @@ describe('the portal', () => {
     await screenshot(viewer, 'model-viewer');
   });
 
-  it('fits a 390 px phone screen without sideways scrolling', async () => {
+  it('fits a 390 px phone screen without sideways scrolling, and every page passes axe', async () => {
     const phone = await pageFor('demo-maintainer', 390);
-    for (const path of ['/models', modelUrl.replace(appUrl, ''), `${modelUrl.replace(appUrl, '')}/versions/2.0.0`, '/models/new', '/tokens']) {
+    const pages = ['/models', modelUrl.replace(appUrl, ''), `${modelUrl.replace(appUrl, '')}/versions/2.0.0`, '/models/new', '/tokens', '/audit', '/docs/api'];
+    for (const path of pages) {
       await phone.goto(`${appUrl}${path}`);
       await phone.locator('main h1').waitFor();
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
+      await expectAccessible(phone);
     }
     await phone.goto(`${appUrl}/models`);
     await phone.getByRole('table').waitFor();

@@ -46,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       {page && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Audit records" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-600">
               <tr>

@@ -18,7 +18,7 @@ export default async function TokensPage() {
       <p className="text-slate-700">
         Tokens let scripts call the API as one of your teams. You see your own tokens and every token of the teams you maintain.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="API tokens" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
