@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import type { ActionResult } from '@/server/http/action-result';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/server/schemas/enums';
-import { type RegisterModelBody, type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
+import { type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
 
 export interface RegisterDefaults {
   name?: string;
@@ -95,7 +95,7 @@ export function RegisterForm({ teams, defaults, register }: Props) {
     }
     setErrors({});
     startTransition(async () => {
-      const result = await register(candidate satisfies Partial<RegisterModelBody> as unknown);
+      const result = await register(candidate);
       if (result.ok) {
         toast.success(`Registered ${result.data.model.name} ${result.data.version.version}`);
         router.push(`/models/${result.data.modelId}/versions/${encodeURIComponent(result.data.version.version)}`);

@@ -13,7 +13,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const person = await requirePerson();
   const parsed = catalogQuery(await searchParams);
   const input = parsed.success ? parsed.data : listModelsInput.parse({});
-  const page = await (await callerForPerson()).models.list(input);
+  const caller = await callerForPerson();
+  const page = await caller.models.list(input);
+  // Admins read every team, so they may filter by any of them.
+  const teams = person.isAdmin ? (await caller.teams.directory()).items.map((t) => t.slug) : person.memberships.map((m) => m.teamSlug);
   const filtered = Object.keys(await searchParams).some((k) => !['sort', 'order', 'limit', 'offset'].includes(k));
   const canRegister = person.isAdmin || person.memberships.some((m) => m.role !== 'viewer');
 
@@ -27,7 +30,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           </Link>
         )}
       </div>
-      <CatalogFilters teams={person.memberships.map((m) => m.teamSlug)} />
+      <CatalogFilters teams={teams} />
       {!parsed.success && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
           Some filters were not valid and were ignored: {parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}
