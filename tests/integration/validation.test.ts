@@ -163,6 +163,15 @@ describe('registration validation', () => {
     expect(streamed.status).toBe(413);
   });
 
+  it('refuses NUL characters, which Postgres cannot store, in any field, key or query', async () => {
+    const errors = await fieldErrors(registration({ name: 'nul-check', description: 'a\u0000b', metrics: { 'au\u0000c': 1 } }));
+    expect(errors.description).toEqual(['must not contain the NUL character (\\u0000)']);
+    expect(Object.keys(errors)).toContain('metrics.au\\u0000c');
+    const search = await api(`/api/v1/models?q=${encodeURIComponent('x\u0000y')}`, { token });
+    expect(search.status).toBe(400);
+    expect(search.body.error.details.fieldErrors.q).toBeDefined();
+  });
+
   it('changes nothing when the input is invalid', async () => {
     const before = await rowCounts();
     await register(registration({ name: 'nothing-changes', version: 'bad' }));
