@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client';
 import { startNextServer } from './next-server';
-import { freePort, startPostgres } from './postgres';
+import { freePort, releaseExitHooks, startPostgres } from './postgres';
 import { startLocalIdp } from '../../scripts/local-idp';
 
 declare module 'vitest' {
@@ -84,5 +84,6 @@ export default async function setup(project: TestProject) {
     await app.stop();
     await idp.close();
     await postgres.server.stop();
+    releaseExitHooks();
   };
 }

