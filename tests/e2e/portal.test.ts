@@ -71,7 +71,7 @@ describe('the portal', () => {
     await maintainer.getByRole('button', { name: 'Register' }).click();
     await maintainer.waitForURL(/\/versions\/1\.0\.0$/);
     expect(await maintainer.getByRole('heading', { level: 1 }).textContent()).toContain(name);
-    expect(await maintainer.locator('strong', { hasText: 'payments' }).count()).toBe(1);
+    await maintainer.locator('strong', { hasText: 'payments' }).waitFor();
     expect(await maintainer.locator('main script').count()).toBe(0);
     await screenshot(maintainer, 'version');
     await expectAccessible(maintainer);
@@ -96,7 +96,7 @@ describe('the portal', () => {
     await maintainer.getByLabel('Memory (MiB)').fill('4096');
     await maintainer.getByRole('button', { name: 'Register' }).click();
     await maintainer.waitForURL(/\/versions\/2\.0\.0$/);
-    expect(await maintainer.getByText('Deployment preferences (EKS)').count()).toBe(1);
+    await maintainer.getByText('Deployment preferences (EKS)').waitFor();
     expect(await maintainer.getByRole('link', { name: '1.0.0' }).count()).toBe(1); // parent version link
   });
 
@@ -106,8 +106,9 @@ describe('the portal', () => {
     await expectAccessible(maintainer);
     await maintainer.getByLabel('Target').selectOption('EKS');
     await maintainer.waitForURL(/deploymentTarget=EKS/);
+    // The URL changes before the new page has streamed in: wait for what it shows.
+    await expect.poll(() => maintainer.getByRole('link', { name: `${name}-filler-00` }).count()).toBe(0);
     expect(await maintainer.getByRole('link', { name, exact: true }).count()).toBe(1);
-    expect(await maintainer.getByRole('link', { name: `${name}-filler-00` }).count()).toBe(0);
 
     await maintainer.goto(`${appUrl}/models?team=fraud`);
     await maintainer.getByLabel('Search name, description, tags').fill(`${name}-filler`);
@@ -118,16 +119,17 @@ describe('the portal', () => {
     await maintainer.waitForURL(/sort=name/);
     await maintainer.getByLabel('Per page').selectOption('10');
     await maintainer.waitForURL(/limit=10/);
-    expect(await maintainer.getByRole('row').count()).toBe(11);
+    await expect.poll(() => maintainer.getByRole('row').count()).toBe(11);
     expect(await maintainer.getByRole('link', { name: `${name}-filler-00` }).count()).toBe(1);
     await maintainer.getByRole('button', { name: 'Next' }).click();
     await maintainer.waitForURL(/offset=10/);
-    expect(await maintainer.getByRole('link', { name: `${name}-filler-11` }).count()).toBe(1);
+    await maintainer.getByRole('link', { name: `${name}-filler-11` }).waitFor();
     await maintainer.reload();
-    expect(await maintainer.getByRole('link', { name: `${name}-filler-11` }).count()).toBe(1);
+    await maintainer.getByRole('link', { name: `${name}-filler-11` }).waitFor();
+    expect(await maintainer.getByRole('link', { name: `${name}-filler-00` }).count()).toBe(0);
 
     await maintainer.goto(`${appUrl}/models?q=nothing-matches-this-${name}`);
-    expect(await maintainer.getByText('No model matches these filters.').count()).toBe(1);
+    await maintainer.getByText('No model matches these filters.').waitFor();
   });
 
   it('edits a field and deregisters a version, each visible in the audit trail', async () => {
@@ -144,6 +146,7 @@ describe('the portal', () => {
     });
     await maintainer.getByRole('button', { name: 'Deregister this version' }).click();
     await maintainer.waitForURL(modelUrl);
+    await maintainer.getByRole('link', { name: '2.0.0', exact: true }).waitFor();
     expect(await maintainer.getByRole('link', { name: '1.0.0', exact: true }).count()).toBe(0);
     await maintainer.goto(`${appUrl}/audit?action=version.deregistered`);
     await maintainer.getByRole('cell', { name: 'version.deregistered' }).first().waitFor();
@@ -151,12 +154,16 @@ describe('the portal', () => {
 
   it('shows a viewer no write controls', async () => {
     const viewer = await pageFor('demo-viewer');
+    // Each page is waited for by something it must show, so an absent control is really absent.
     await viewer.goto(`${appUrl}/models?team=fraud`);
+    await viewer.getByRole('table').waitFor();
     expect(await viewer.getByRole('link', { name: 'Register a model' }).count()).toBe(0);
     await viewer.goto(`${modelUrl}/versions/2.0.0`);
+    await viewer.getByRole('heading', { name: 'Audit trail' }).waitFor();
     expect(await viewer.getByRole('heading', { name: 'Edit metadata' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Deregister this version' }).count()).toBe(0);
     await viewer.goto(modelUrl);
+    await viewer.getByRole('heading', { name: 'Versions' }).waitFor();
     expect(await viewer.getByRole('link', { name: 'Register a new version' }).count()).toBe(0);
     await screenshot(viewer, 'model-viewer');
   });
