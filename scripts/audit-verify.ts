@@ -4,6 +4,7 @@ import { verifyAuditChains } from '../server/services/audit/verify';
 
 const connection = await openDatabase();
 try {
+  await connection.migrate();
   const result = await verifyAuditChains(connection.db);
   if (result.firstBroken) {
     const { chainKey, seq, id, reason } = result.firstBroken;

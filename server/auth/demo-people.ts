@@ -7,5 +7,3 @@ export const DEMO_PEOPLE = [
   { subject: 'demo-admin', name: 'Ada Admin', email: 'ada@example.test', groups: ['mlreg-admins'], about: 'platform admin, sees every team' },
   { subject: 'demo-two-teams', name: 'Tom Two-Teams', email: 'tom@example.test', groups: ['mlreg-recsys-contributor', 'mlreg-vision-maintainer'], about: 'contributor in recsys, maintainer in vision' },
 ] as const;
-
-export type DemoPerson = (typeof DEMO_PEOPLE)[number];

@@ -44,3 +44,6 @@ export const systemPrincipal = (name: string): Principal => ({
   scopes: ['read', 'write', 'export'],
   memberships: [],
 });
+
+/** Whoever calls without any identity, as the audit trail names them. */
+export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'user', id: 'anonymous', name: 'anonymous', isAdmin: false, scopes: [], memberships: [] };

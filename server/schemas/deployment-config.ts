@@ -3,7 +3,6 @@ import { oneOf } from './common';
 import { DEPLOYMENT_TARGETS, GPU_TYPES, LAMBDA_ARCHITECTURES } from './enums';
 
 export const deploymentTargetSchema = z.enum(DEPLOYMENT_TARGETS, oneOf(DEPLOYMENT_TARGETS));
-export type DeploymentTarget = z.infer<typeof deploymentTargetSchema>;
 
 const int = (label: string, min: number, max: number) =>
   z

@@ -61,6 +61,5 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
 });
 
 export const router = t.router;
-export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const baseProcedure = t.procedure.use(mapAppErrors).use(refuseNulCharacters);

@@ -1,9 +1,7 @@
 import type { Database } from '@/db/client';
 import { logger } from '../../observability/logger';
-import type { Principal } from '../../auth/principal';
+import { ANONYMOUS_PRINCIPAL, type Principal } from '../../auth/principal';
 import { recordAudit } from './record';
-
-const ANONYMOUS: Principal = { kind: 'user', id: 'anonymous', name: 'anonymous', isAdmin: false, scopes: [], memberships: [] };
 
 /** Records a refused call (401 or 403) in the platform chain; never fails the answer itself. */
 export async function recordDenial(
@@ -13,7 +11,7 @@ export async function recordDenial(
 ) {
   try {
     await db.transaction((tx) =>
-      recordAudit(tx, { principal: principal ?? ANONYMOUS, correlationId: denial.correlationId }, {
+      recordAudit(tx, { principal: principal ?? ANONYMOUS_PRINCIPAL, correlationId: denial.correlationId }, {
         teamId: null,
         action: 'access.denied',
         resourceType: 'request',

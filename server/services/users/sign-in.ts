@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { type ClaimedAccess } from '../../auth/claims';
-import type { Principal } from '../../auth/principal';
+import { ANONYMOUS_PRINCIPAL, type Principal } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
 import { type Identity, applyIdentity } from './access';
 
@@ -29,9 +29,8 @@ export async function recordSignIn(db: Database, identity: Identity, access: Cla
 
 /** A failed sign-in, recorded against nobody in particular. */
 export async function recordSignInFailure(db: Database, reason: string, correlationId: string) {
-  const principal: Principal = { kind: 'user', id: 'anonymous', name: 'anonymous', isAdmin: false, scopes: [], memberships: [] };
   await db.transaction((tx) =>
-    recordAudit(tx, { principal, correlationId }, {
+    recordAudit(tx, { principal: ANONYMOUS_PRINCIPAL, correlationId }, {
       teamId: null,
       action: 'auth.sign_in_failed',
       resourceType: 'session',
