@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgSequence, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, jsonb, pgSequence, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { DeploymentSpec } from '../../server/schemas/deployment-config';
@@ -12,6 +12,9 @@ import { teams } from './teams';
 // Every change to a version takes the next number, so a reader (the RAG export) can ask for
 // "everything after N" with one indexed range scan.
 export const versionChangeSeq = pgSequence('model_version_change_seq');
+
+// A 64-bit transaction id (Postgres xid8), as a decimal string.
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 export const modelVersions = pgTable(
   'model_versions',
@@ -47,6 +50,10 @@ export const modelVersions = pgTable(
     changeSeq: bigint('change_seq', { mode: 'number' })
       .notNull()
       .default(sql`nextval('model_version_change_seq')`),
+    // The transaction of the last change. Sequence numbers are taken before commit, so a change
+    // can become visible after a later number already was; readers resume from the oldest
+    // transaction still running when they read (see server/services/export/cursor.ts).
+    changeXid: xid8('change_xid').notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     // Also covers tombstones: a deregistered version number is never reused.
@@ -55,7 +62,9 @@ export const modelVersions = pgTable(
       .on(t.modelId, t.deploymentTarget, t.framework, t.state)
       .where(sql`${t.deletedAt} is null`),
     index('model_versions_version_idx').on(t.version, t.modelId).where(sql`${t.deletedAt} is null`),
-    index('model_versions_team_idx').on(t.teamId),
+    // Team lookups, and a team's changes in order (exports filtered by team, teams gained).
+    index('model_versions_team_change_idx').on(t.teamId, t.changeXid, t.changeSeq),
     unique('model_versions_change_seq_unique').on(t.changeSeq),
+    index('model_versions_change_idx').on(t.changeXid, t.changeSeq),
   ],
 );

@@ -5,7 +5,7 @@ import { metrics } from '../observability/metrics';
 import { BodyTooLargeError, MAX_BODY_BYTES, withBoundedBody } from './body-limit';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation';
 import { jsonError } from './json-error';
-import { consumeRequest, rateLimitHeaders } from './rate-limit';
+import { consumeRequest } from './rate-limit';
 
 const SESSION_COOKIE = /(^|;\s*)(__Secure-)?next-auth\.session-token/;
 
@@ -36,9 +36,8 @@ export function apiRoute(defaultRoute: string, handle: (call: ApiCall) => Promis
       if (isAnonymous(incoming)) await consumeRequest('anonymous', clientAddress(incoming));
       response = await handle({ req: await withBoundedBody(incoming), correlationId, route });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'RATE_LIMITED') {
-        response = jsonError(error.code, error.message, correlationId);
-        for (const [k, v] of Object.entries(rateLimitHeaders(error.details))) response.headers.set(k, v);
+      if (error instanceof AppError) {
+        response = jsonError(error.code, error.message, correlationId, error.details);
       } else if (error instanceof BodyTooLargeError) {
         response = jsonError('PAYLOAD_TOO_LARGE', `Request body must be at most ${MAX_BODY_BYTES} bytes`, correlationId);
       } else {

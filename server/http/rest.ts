@@ -5,7 +5,7 @@ import { appRouter } from '../routers';
 import { metaOf } from '../routers/procedure-meta';
 import { createContext } from '../trpc/context';
 import type { ApiCall } from './api-route';
-import { rateLimitHeaders } from './rate-limit';
+import { errorHeaders } from './json-error';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -31,7 +31,6 @@ async function toRestError(response: Response, correlationId: string): Promise<R
   const body = (await response.json()) as { data?: { error?: Record<string, unknown> } };
   const error = body.data?.error ?? { code: 'INTERNAL', message: GENERIC_MESSAGE };
   const headers = new Headers(response.headers);
-  if (response.status === 401) headers.set('WWW-Authenticate', 'Bearer realm="model-registry"');
-  if (error.code === 'RATE_LIMITED') for (const [k, v] of Object.entries(rateLimitHeaders(error.details))) headers.set(k, v);
+  for (const [k, v] of Object.entries(errorHeaders(String(error.code), error.details))) headers.set(k, v);
   return Response.json({ error: { ...error, traceId: correlationId } }, { status: response.status, headers });
 }

@@ -3,6 +3,7 @@ import { appRouter } from '../routers';
 import { errorResponseSchema } from '../schemas/error';
 import { procedureMetas } from '../routers/procedure-meta';
 import { REST_PREFIX } from '../http/rest';
+import { ragExportOpenApi } from './rag-export';
 
 type Operation = { responses?: Record<string, { description?: string; content?: unknown }> };
 
@@ -49,5 +50,10 @@ export function buildOpenApiDocument(publicUrl: string): OpenAPIObject {
   // The generator's own error schemas are no longer referenced.
   const schemas = document.components?.schemas ?? {};
   for (const name of Object.keys(schemas)) if (name.startsWith('error.')) delete schemas[name];
+
+  // The export streams NDJSON from its own route handler, outside the generator's reach.
+  const ragExport = ragExportOpenApi();
+  Object.assign(document.paths ?? {}, ragExport.paths);
+  Object.assign(schemas, ragExport.schemas);
   return document;
 }

@@ -1,6 +1,7 @@
 import { router } from '../../trpc/init';
+import { changes } from './changes';
 import { deregister } from './deregister';
 import { get } from './get';
 import { update } from './update';
 
-export const versionsRouter = router({ get, update, deregister });
+export const versionsRouter = router({ get, update, deregister, changes });

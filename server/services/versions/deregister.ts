@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { modelVersions } from '@/db/schema';
+import { nextChange } from './change';
 import { assertTeamAccess } from '../../auth/access';
 import { type Actor, principalRef } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
@@ -18,7 +19,7 @@ export async function deregisterVersion(db: Database, actor: Actor, key: { model
         deletedAt: sql`now()`,
         deletedBy: principalRef(actor.principal),
         updatedAt: sql`now()`,
-        changeSeq: sql`nextval('model_version_change_seq')`,
+        ...nextChange(),
       })
       .where(eq(modelVersions.id, version.id));
     await refreshModelSummary(tx, model);

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { modelVersions } from '@/db/schema';
+import { nextChange } from './change';
 import { assertTeamAccess } from '../../auth/access';
 import type { Actor } from '../../auth/principal';
 import { validationFailed } from '../../errors/app-error';
@@ -36,7 +37,7 @@ export async function updateVersion(db: Database, actor: Actor, input: UpdateVer
 
     const [updated] = await tx
       .update(modelVersions)
-      .set({ ...changes, updatedAt: sql`now()`, changeSeq: sql`nextval('model_version_change_seq')` })
+      .set({ ...changes, updatedAt: sql`now()`, ...nextChange() })
       .where(eq(modelVersions.id, version.id))
       .returning();
     await refreshModelSummary(tx, model);

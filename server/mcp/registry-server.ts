@@ -1,0 +1,96 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { listChangesInput } from '../schemas/change';
+import { listModelsInput } from '../schemas/model';
+import { getVersionInput } from '../schemas/version';
+import { modelNameSchema, teamSlugSchema, uuidSchema } from '../schemas/common';
+import type { callerFor } from '../trpc/server-caller';
+import { modelSummary, modelWithVersions, versionDetail } from './summaries';
+
+type Caller = ReturnType<typeof callerFor>;
+
+const searchInput = listModelsInput
+  .pick({ q: true, team: true, deploymentTarget: true, framework: true, state: true, tag: true })
+  .extend({ limit: z.number().int().min(1).max(25).default(10) });
+
+const getModelInput = z.strictObject({
+  modelId: uuidSchema.optional().meta({ description: 'The model id; or give team and name' }),
+  team: teamSlugSchema.optional(),
+  name: modelNameSchema.optional(),
+});
+
+/** A tool's answer: the JSON for the model to read, the same object as structured content. */
+async function answer(run: () => Promise<Record<string, unknown>>): Promise<CallToolResult> {
+  try {
+    const result = await run();
+    return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    // The same code and message a REST caller would get, as a tool error the model can act on.
+    const body = { code: error.code, message: error.message };
+    return { isError: true, content: [{ type: 'text', text: JSON.stringify(body) }] };
+  }
+}
+
+/** The registry's MCP tools for one authenticated caller; each calls the same procedure as the API. */
+export function registryMcpServer(caller: Caller): McpServer {
+  const server = new McpServer({ name: 'model-registry', version: '1.0.0' });
+
+  server.registerTool(
+    'search_models',
+    {
+      title: 'Search models',
+      description:
+        'Find models by text (name, description, tags) and filters. Returns each model with its latest version.',
+      inputSchema: searchInput,
+      annotations: { readOnlyHint: true },
+    },
+    (input) =>
+      answer(async () => {
+        const page = await caller.models.list(input);
+        return { total: page.total, items: page.items.map(modelSummary) };
+      }),
+  );
+
+  server.registerTool(
+    'get_model',
+    {
+      title: 'Get a model',
+      description: 'One model with its owners and every live version (oldest first). Give modelId, or team and name.',
+      inputSchema: getModelInput,
+      annotations: { readOnlyHint: true },
+    },
+    ({ modelId, team, name }) =>
+      answer(async () => {
+        if (modelId) return modelWithVersions(await caller.models.get({ modelId }));
+        if (team && name) return modelWithVersions(await caller.models.getByName({ team, name }));
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Give modelId, or both team and name' });
+      }),
+  );
+
+  server.registerTool(
+    'get_version',
+    {
+      title: 'Get a model version',
+      description: 'Every field of one version: artifact, deployment preferences, metrics, lineage, state.',
+      inputSchema: getVersionInput,
+      annotations: { readOnlyHint: true },
+    },
+    (input) => answer(async () => versionDetail(await caller.versions.get(input))),
+  );
+
+  server.registerTool(
+    'list_recent_changes',
+    {
+      title: 'List recent changes',
+      description: 'Versions registered, updated or deregistered most recently, newest first.',
+      inputSchema: listChangesInput,
+      annotations: { readOnlyHint: true },
+    },
+    (input) => answer(async () => caller.versions.changes(input)),
+  );
+
+  return server;
+}

@@ -1,0 +1,17 @@
+import { listChangesInput, listChangesOutput } from '../../schemas/change';
+import { listRecentChanges } from '../../services/versions/changes';
+import { readProcedure } from '../../trpc/procedures';
+
+export const changes = readProcedure
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/changes',
+      tags: ['versions'],
+      summary: 'Recently changed versions',
+      description: 'Newest first: registrations, metadata updates and deregistrations in the teams the caller reads.',
+    },
+  })
+  .input(listChangesInput)
+  .output(listChangesOutput)
+  .query(({ ctx, input }) => listRecentChanges(ctx.db, ctx.actor.principal, input));

@@ -1,0 +1,100 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { validationFailed } from '../../errors/app-error';
+import { logger } from '../../observability/logger';
+import type { RagExportFilters } from '../../schemas/rag-export';
+
+/**
+ * A place in the stream of version changes, ordered by (transaction id, change number).
+ *
+ * Change numbers are taken before commit, so "everything after the last number seen" would miss a
+ * change whose transaction committed after a later one was read. Instead a reader notes the
+ * oldest transaction still running when it started (the snapshot's xmin): every change of an
+ * older transaction was visible to it, so the next read can safely start there. Changes of
+ * transactions at or after that point may be sent twice, never lost; documents are upserts.
+ */
+export interface Position {
+  xid: bigint;
+  seq: number;
+}
+
+export const comparePositions = (a: Position, b: Position) => (a.xid === b.xid ? a.seq - b.seq : a.xid < b.xid ? -1 : 1);
+
+/** The start of everything a transaction at or after `xmin` changed. */
+export const watermarkPosition = (xmin: bigint): Position => ({ xid: xmin, seq: -1 });
+
+export const laterPosition = (a: Position, b: Position) => (comparePositions(a, b) >= 0 ? a : b);
+export const earlierPosition = (a: Position, b: Position) => (comparePositions(a, b) <= 0 ? a : b);
+
+/** Where an export stands: the position, the teams the caller could read then, its filters. */
+export interface ExportCursor {
+  position: Position;
+  teams: 'all' | string[];
+  filters: RagExportFilters;
+}
+
+const payloadSchema = z.object({
+  x: z.string().regex(/^\d{1,20}$/),
+  s: z.number().int().min(-1),
+  t: z.union([z.literal('all'), z.string().regex(/^[A-Za-z0-9_-]*$/)]),
+  f: z.string(),
+});
+
+// Team ids as 16 raw bytes each, so a person in many teams still gets a short cursor.
+const packTeams = (teams: 'all' | string[]) =>
+  teams === 'all' ? 'all' : Buffer.from(teams.map((id) => id.replaceAll('-', '')).join(''), 'hex').toString('base64url');
+
+function unpackTeams(packed: string): 'all' | string[] {
+  if (packed === 'all') return 'all';
+  const hex = Buffer.from(packed, 'base64url').toString('hex');
+  return (hex.match(/.{32}/g) ?? []).map((h) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+}
+
+const fingerprint = (filters: RagExportFilters) =>
+  JSON.stringify([filters.team ?? null, filters.deploymentTarget ?? null, filters.state ?? null]);
+
+// Cursors carry the caller's teams; signing them stops a caller from claiming teams it never had
+// (which would make the export reveal ids of other teams' versions as deletions).
+let processKey: Buffer | undefined;
+function signingKey(): Buffer | string {
+  const configured = process.env.EXPORT_CURSOR_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (configured) return configured;
+  if (!processKey) {
+    logger.warn('EXPORT_CURSOR_SECRET is not set: export cursors are valid only until this process restarts');
+    processKey = randomBytes(32);
+  }
+  return processKey;
+}
+
+const sign = (body: string) => createHmac('sha256', signingKey()).update(body).digest().subarray(0, 16);
+
+export function encodeExportCursor(cursor: ExportCursor): string {
+  const payload = { x: cursor.position.xid.toString(), s: cursor.position.seq, t: packTeams(cursor.teams), f: fingerprint(cursor.filters) };
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${body}.${sign(body).toString('base64url')}`;
+}
+
+const invalid = (reason: string) => validationFailed({ since: [reason] });
+
+export function decodeExportCursor(raw: string, filters: RagExportFilters): ExportCursor {
+  const [body = '', signature = ''] = raw.split('.');
+  const expected = sign(body);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw invalid('is not a cursor issued by this registry (or the server key changed): export everything again');
+  }
+  const parsed = payloadSchema.safeParse(safeJson(Buffer.from(body, 'base64url').toString('utf8')));
+  if (!parsed.success) throw invalid('is not a cursor issued by this registry');
+  if (parsed.data.f !== fingerprint(filters)) {
+    throw invalid('was issued for other filters: pass the same team, deploymentTarget and state, or export everything again');
+  }
+  return { position: { xid: BigInt(parsed.data.x), seq: parsed.data.s }, teams: unpackTeams(parsed.data.t), filters };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { models, modelVersions, teams } from '@/db/schema';
+import { readableTeamIds } from '../../auth/access';
+import type { Principal } from '../../auth/principal';
+import type { ListChangesInput, ListChangesOutput } from '../../schemas/change';
+
+/** The versions changed last (registered, updated or deregistered) among the teams the caller reads. */
+export async function listRecentChanges(db: Database, principal: Principal, input: ListChangesInput): Promise<ListChangesOutput> {
+  const readable = readableTeamIds(principal);
+  const rows = await db
+    .select({
+      modelId: modelVersions.modelId,
+      modelName: models.name,
+      team: teams.slug,
+      version: modelVersions.version,
+      state: modelVersions.state,
+      createdAt: modelVersions.createdAt,
+      updatedAt: modelVersions.updatedAt,
+      deletedAt: modelVersions.deletedAt,
+    })
+    .from(modelVersions)
+    .innerJoin(models, eq(models.id, modelVersions.modelId))
+    .innerJoin(teams, eq(teams.id, modelVersions.teamId))
+    .where(and(readable === 'all' ? undefined : inArray(modelVersions.teamId, readable), input.team ? eq(teams.slug, input.team) : undefined))
+    .orderBy(desc(modelVersions.changeXid), desc(modelVersions.changeSeq))
+    .limit(input.limit);
+  return {
+    items: rows.map(({ createdAt, updatedAt, deletedAt, ...row }) => ({
+      ...row,
+      change: deletedAt ? 'deregistered' : updatedAt.getTime() === createdAt.getTime() ? 'registered' : 'updated',
+      at: updatedAt.toISOString(),
+    })),
+  };
+}
