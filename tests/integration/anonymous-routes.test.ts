@@ -31,9 +31,12 @@ describe('every route refuses an anonymous caller unless it is documented as pub
   it('knows every route handler of the app', () => {
     expect(routeFiles().sort()).toEqual([
       'api/auth/[...nextauth]/route.ts',
+      'api/mcp/route.ts',
       'api/metrics/route.ts',
       'api/trpc/[trpc]/route.ts',
       'api/v1/[...openapi]/route.ts',
+      'api/v1/export/rag/route.ts',
+      'api/v1/export/rag/schema/route.ts',
       'api/v1/openapi.json/route.ts',
     ]);
   });
@@ -60,9 +63,16 @@ describe('every route refuses an anonymous caller unless it is documented as pub
     },
   );
 
-  it('keeps metrics closed, and the OpenAPI document and sign-in open', async () => {
+  it('keeps metrics, the export and MCP closed, and the OpenAPI document, export schema and sign-in open', async () => {
     expect((await api('/api/metrics')).status).toBe(401);
+    const rag = await api('/api/v1/export/rag');
+    expect(rag.status).toBe(401);
+    expect(rag.body.error.code).toBe('UNAUTHENTICATED');
+    const mcp = await api('/api/mcp', { method: 'POST', body: { jsonrpc: '2.0', id: 1, method: 'tools/list' } });
+    expect(mcp.status).toBe(401);
+    expect(mcp.headers.get('www-authenticate')).toContain('Bearer');
     expect((await api('/api/v1/openapi.json')).status).toBe(200);
+    expect((await api('/api/v1/export/rag/schema')).status).toBe(200);
     const providers = await api('/api/auth/providers');
     expect(providers.status).toBe(200);
     expect(providers.body.oidc).toMatchObject({ id: 'oidc', type: 'oauth' });

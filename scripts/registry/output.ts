@@ -1,0 +1,16 @@
+import Table from 'cli-table3';
+
+
+export const printJson = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
+
+export function printTable(head: string[], rows: (string | number | null | undefined)[][]) {
+  const table = new Table({ head, style: { head: [], border: [] } });
+  table.push(...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))));
+  process.stdout.write(`${table.toString()}\n`);
+}
+
+export const note = (text: string) => process.stderr.write(`${text}\n`);
+
+export const day = (iso: string) => iso.slice(0, 10);

@@ -1,0 +1,20 @@
+import { encode } from 'next-auth/jwt';
+import { inject } from 'vitest';
+import { accessFromGroups } from '../../server/auth/claims';
+import { groupRules } from '../../server/auth/oidc-config';
+import type { Database } from '../../db/client';
+import { recordSignIn } from '../../server/services/users/sign-in';
+
+/**
+ * Signs a person in as the provider's callback would (their groups become teams and roles) and
+ * returns the session cookie next-auth would set, sealed with the app's secret.
+ */
+export async function signInAs(db: Database, subject: string, groups: string[]): Promise<string> {
+  const identity = { subject, name: subject, email: `${subject}@example.com` };
+  const user = await recordSignIn(db, identity, accessFromGroups(groups, groupRules({})), crypto.randomUUID());
+  const jwt = await encode({
+    token: { sub: user.id, name: user.name, signedInAt: Math.floor(Date.now() / 1000) },
+    secret: inject('signInEnv').NEXTAUTH_SECRET!,
+  });
+  return `next-auth.session-token=${jwt}`;
+}

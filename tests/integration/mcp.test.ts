@@ -1,0 +1,103 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api } from '../helpers/api';
+import { appTeam } from '../helpers/database';
+import { registration, tokenFor } from '../helpers/fixtures';
+
+let own: Awaited<ReturnType<typeof appTeam>>;
+let other: Awaited<ReturnType<typeof appTeam>>;
+let client: Client;
+const model = `assistant-${crypto.randomUUID().slice(0, 6)}`;
+let ownModelId: string;
+let otherModelId: string;
+
+async function connect(token: string): Promise<Client> {
+  const mcp = new Client({ name: 'registry-test', version: '1.0.0' });
+  const transport = new StreamableHTTPClientTransport(new URL(`${inject('appUrl')}/api/mcp`), {
+    requestInit: { headers: { authorization: `Bearer ${token}` } },
+  });
+  await mcp.connect(transport);
+  return mcp;
+}
+
+/** Calls a tool and returns its JSON answer (and whether it is an error). */
+async function callTool(name: string, args: Record<string, unknown>) {
+  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  const text = result.content.find((c) => c.type === 'text');
+  return { isError: result.isError ?? false, body: JSON.parse(text?.type === 'text' ? text.text : 'null') };
+}
+
+beforeAll(async () => {
+  own = await appTeam('mcp-own');
+  other = await appTeam('mcp-other');
+  const first = await api('/api/v1/models', { method: 'POST', token: own.token, body: registration({ name: model, version: '1.0.0', description: 'Ranks search results for the help centre', metrics: { ndcg: 0.71 } }) });
+  await api('/api/v1/models', { method: 'POST', token: own.token, body: registration({ name: model, version: '1.1.0' }) });
+  const hidden = await api('/api/v1/models', { method: 'POST', token: other.token, body: registration({ name: model, version: '9.0.0' }) });
+  ownModelId = first.body.modelId;
+  otherModelId = hidden.body.modelId;
+  client = await connect(await tokenFor(own.db.db, own.team, { scopes: ['read'] }));
+});
+afterAll(async () => {
+  await client?.close();
+  await own.db.close();
+  await other.db.close();
+});
+
+describe('the MCP endpoint, driven by the SDK client', () => {
+  it('lists the four read-only tools with their input schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_model', 'get_version', 'list_recent_changes', 'search_models']);
+    for (const tool of tools) {
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.annotations?.readOnlyHint).toBe(true);
+    }
+    const search = tools.find((t) => t.name === 'search_models')!;
+    expect(Object.keys(search.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['q', 'team', 'deploymentTarget', 'limit']));
+  });
+
+  it('searches models by text and filters, never showing another team', async () => {
+    const { isError, body } = await callTool('search_models', { q: model });
+    expect(isError).toBe(false);
+    expect(body.items.map((m: { id: string }) => m.id)).toEqual([ownModelId]);
+    expect(body.items[0]).toMatchObject({ name: model, team: own.team, latestVersion: { version: '1.1.0' }, versionCount: 2 });
+    expect(body.items[0].url).toMatch(new RegExp(`/models/${ownModelId}$`));
+    const none = await callTool('search_models', { q: model, deploymentTarget: 'EKS' });
+    expect(none.body.items).toEqual([]);
+  });
+
+  it('gets a model with its versions, by id or by team and name; another team\'s is not found', async () => {
+    const byId = await callTool('get_model', { modelId: ownModelId });
+    expect(byId.body.versions.map((v: { version: string }) => v.version)).toEqual(['1.0.0', '1.1.0']);
+    const byName = await callTool('get_model', { team: own.team, name: model });
+    expect(byName.body.id).toBe(ownModelId);
+    const hidden = await callTool('get_model', { modelId: otherModelId });
+    expect(hidden).toEqual({ isError: true, body: { code: 'NOT_FOUND', message: 'Model not found' } });
+    const neither = await callTool('get_model', {});
+    expect(neither.isError).toBe(true);
+  });
+
+  it('gets one version with every field', async () => {
+    const { body } = await callTool('get_version', { modelId: ownModelId, version: '1.0.0' });
+    expect(body).toMatchObject({ modelName: model, version: '1.0.0', metrics: { ndcg: 0.71 }, description: 'Ranks search results for the help centre' });
+    expect(body.url).toMatch(/\/versions\/1\.0\.0$/);
+    const hidden = await callTool('get_version', { modelId: otherModelId, version: '9.0.0' });
+    expect(hidden.isError).toBe(true);
+  });
+
+  it('lists recent changes of its own teams only', async () => {
+    const { body } = await callTool('list_recent_changes', { limit: 10 });
+    expect(body.items.slice(0, 2).map((c: { version: string; change: string }) => [c.version, c.change])).toEqual([
+      ['1.1.0', 'registered'],
+      ['1.0.0', 'registered'],
+    ]);
+    expect(body.items.every((c: { team: string }) => c.team === own.team)).toBe(true);
+  });
+
+  it('refuses callers without a token or without the read scope', async () => {
+    await expect(connect('not-a-token')).rejects.toMatchObject({ code: 401, message: expect.stringContaining('UNAUTHENTICATED') });
+    const exportOnly = await tokenFor(own.db.db, own.team, { scopes: ['export'] });
+    await expect(connect(exportOnly)).rejects.toMatchObject({ code: 403, message: expect.stringContaining('FORBIDDEN') });
+  });
+});

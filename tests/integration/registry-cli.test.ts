@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRegistryClient, errorBodyOf, exportRag } from '../../scripts/client/registry-client';
+import { appTeam } from '../helpers/database';
+import { tokenFor } from '../helpers/fixtures';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let team: Awaited<ReturnType<typeof appTeam>>;
+let maintainer: string;
+let dir: string;
+const model = `cli-${crypto.randomUUID().slice(0, 6)}`;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run registry -- <args>`, as CI would run it, against the app under test. */
+function registry(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/registry/main.ts', ...args],
+      { cwd: root, env: { ...process.env, REGISTRY_URL: inject('appUrl'), REGISTRY_TOKEN: team.token, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const registerArgs = (version: string) => [
+  'versions', 'register', '--name', model, '--version', version, '--framework', 'pytorch',
+  '--artifact-uri', `s3://ml-models/${model}/${version}/model.pt`, '--target', 'LAMBDA',
+  '--config', '{"memoryMb":1024,"timeoutSeconds":60}', '--tag', 'cli', '--metric', 'f1=0.8',
+];
+
+beforeAll(async () => {
+  team = await appTeam('cli');
+  maintainer = await tokenFor(team.db.db, team.team, { scopes: ['read', 'write', 'export'], role: 'maintainer' });
+  dir = await mkdtemp(path.join(tmpdir(), 'registry-cli-'));
+});
+afterAll(() => team.db.close());
+
+describe('the registry CLI against a running portal', () => {
+  it('registers a version from flags (exit 0), then the same version again is a conflict (exit 4)', async () => {
+    const created = await registry(['--json', ...registerArgs('1.0.0')]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout).version).toMatchObject({ modelName: model, version: '1.0.0', tags: ['cli'], metrics: { f1: 0.8 } });
+    const again = await registry(registerArgs('1.0.0'));
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('is already registered (CONFLICT');
+  });
+
+  it('registers from a YAML file, flags overriding it', async () => {
+    const file = path.join(dir, 'version.yaml');
+    await writeFile(file, [`name: ${model}`, 'version: 9.9.9', 'framework: onnx', `artifactUri: s3://ml-models/${model}/2/model.onnx`, 'deploymentTarget: EKS',
+      'deploymentConfig:', '  minReplicas: 1', '  maxReplicas: 2', '  cpu: "1"', '  memoryMiB: 2048', 'lineage:', '  parentVersion: 1.0.0'].join('\n'));
+    const run = await registry(['versions', 'register', '-f', file, '--version', '2.0.0']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('2.0.0');
+    expect(run.stdout).toContain('EKS');
+  });
+
+  it('refuses invalid input before sending it (exit 1), with the API\'s field messages', async () => {
+    const run = await registry(['versions', 'register', '--name', model, '--version', 'one', '--framework', 'pytorch', '--artifact-uri', 'http://x', '--target', 'LAMBDA', '--config', '{}']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('version: must be a semantic version');
+    expect(run.stderr).toContain('artifactUri: must be an S3 URI');
+    expect((await registry(['versions', 'register', '-f', path.join(dir, 'missing.yaml')])).code).toBe(1);
+  });
+
+  it('lists with the catalog filters as a table or JSON, and gets a model by team/name or id', async () => {
+    const table = await registry(['models', 'list', '--team', team.team, '--target', 'EKS']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain(model);
+    expect(table.stderr).toContain('1 of 1 models');
+    const json = JSON.parse((await registry(['--json', 'models', 'list', '--q', model])).stdout);
+    expect(json.items.map((m: { name: string }) => m.name)).toEqual([model]);
+    const byName = await registry(['--json', 'models', 'get', `${team.team}/${model}`, '--order', 'semver']);
+    const detail = JSON.parse(byName.stdout);
+    expect(detail.versions.map((v: { version: string }) => v.version)).toEqual(['1.0.0', '2.0.0']);
+    const byId = await registry(['models', 'get', detail.id]);
+    expect(byId.stdout).toContain('2.0.0');
+  });
+
+  it('exits 3 for what does not exist and 2 for bad credentials', async () => {
+    expect((await registry(['models', 'get', '00000000-0000-7000-8000-000000000000'])).code).toBe(3);
+    expect((await registry(['models', 'list'], { REGISTRY_TOKEN: 'wrong' })).code).toBe(2);
+    const noToken = await registry(['models', 'list'], { REGISTRY_TOKEN: '' });
+    expect(noToken.code).toBe(2);
+    const readOnly = await tokenFor(team.db.db, team.team, { scopes: ['read'] });
+    expect((await registry(registerArgs('3.0.0'), { REGISTRY_TOKEN: readOnly })).code).toBe(2);
+  });
+
+  it('updates and deregisters a version (deregistration needs --yes)', async () => {
+    const { id } = JSON.parse((await registry(['--json', 'models', 'get', `${team.team}/${model}`])).stdout);
+    const updated = await registry(['--json', 'versions', 'update', id, '1.0.0', '--description', 'from CI', '--metric', 'f1=0.85']);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(JSON.parse(updated.stdout)).toMatchObject({ description: 'from CI', metrics: { f1: 0.85 } });
+    expect((await registry(['versions', 'deregister', id, '2.0.0'], { REGISTRY_TOKEN: maintainer })).code).toBe(1);
+    expect((await registry(['versions', 'deregister', id, '2.0.0', '--yes'], { REGISTRY_TOKEN: maintainer })).code).toBe(0);
+    expect((await registry(['versions', 'deregister', id, '2.0.0', '--yes'], { REGISTRY_TOKEN: maintainer })).code).toBe(3);
+  });
+
+  it('exports NDJSON to a file and resumes from the printed cursor', async () => {
+    const file = path.join(dir, 'export.ndjson');
+    const full = await registry(['export', 'rag', '--team', team.team, '-o', file], { REGISTRY_TOKEN: maintainer });
+    expect(full.code, full.stderr).toBe(0);
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.op === 'upsert').map((l) => l.metadata.version)).toEqual(['1.0.0']);
+    const cursor = lines.at(-1).cursor;
+    expect(full.stderr).toContain(`--since ${cursor}`);
+    const since = await registry(['export', 'rag', '--team', team.team, '--since', cursor], { REGISTRY_TOKEN: maintainer });
+    expect(since.stdout.trim().split('\n').map((l) => JSON.parse(l).op)).toEqual(['end']);
+    expect((await registry(['export', 'rag', '--since', 'garbage'], { REGISTRY_TOKEN: maintainer })).code).toBe(1);
+  });
+});
+
+describe('the typed client', () => {
+  it('batches typed calls with the bearer token and reports errors in the contract shape', async () => {
+    const client = createRegistryClient({ url: inject('appUrl'), token: team.token });
+    const [page, changes] = await Promise.all([client.models.list.query({ team: team.team }), client.versions.changes.query({ limit: 5 })]);
+    expect(page.items.map((m) => m.name)).toEqual([model]);
+    expect(changes.items.length).toBeGreaterThan(0);
+    const error = await client.models.get.query({ modelId: '00000000-0000-7000-8000-000000000000' }).catch((e: unknown) => e);
+    expect(errorBodyOf(error)).toMatchObject({ code: 'NOT_FOUND', message: 'Model not found' });
+  });
+
+  it('streams the export as parsed lines', async () => {
+    const { cursor, lines } = await exportRag({ url: inject('appUrl'), token: maintainer }, { team: team.team });
+    const all = [];
+    for await (const line of lines) all.push(line);
+    expect(all.at(-1)).toEqual({ op: 'end', cursor, documents: all.length - 1 });
+  });
+});
