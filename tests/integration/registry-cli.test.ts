@@ -19,17 +19,20 @@ interface Run {
   stderr: string;
 }
 
-/** `npm run registry -- <args>`, as CI would run it, against the app under test. */
-function registry(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** A TypeScript script of this repo, run as `npx tsx` would, against the app under test. */
+function script(file: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/registry/main.ts', ...args],
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), file, ...args],
       { cwd: root, env: { ...process.env, REGISTRY_URL: inject('appUrl'), REGISTRY_TOKEN: team.token, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
+
+/** `npm run registry -- <args>`, as CI would run it. */
+const registry = (args: string[], env: Record<string, string> = {}) => script('scripts/registry/main.ts', args, env);
 
 const registerArgs = (version: string) => [
   'versions', 'register', '--name', model, '--version', version, '--framework', 'pytorch',
@@ -134,5 +137,23 @@ describe('the typed client', () => {
     const all = [];
     for await (const line of lines) all.push(line);
     expect(all.at(-1)).toEqual({ op: 'end', cursor, documents: all.length - 1 });
+  });
+});
+
+describe('the example scripts', () => {
+  it('register a version from a CI job, idempotently', async () => {
+    const env = { MODEL_NAME: `${model}-ci`, MODEL_VERSION: '0.1.0', ARTIFACT_URI: 's3://ml-models/ci/0.1.0/model.tar.gz', GITHUB_SHA: 'a1b2c3d4' };
+    const first = await script('scripts/examples/register-from-ci.ts', [], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`registered ${team.team}/${model}-ci 0.1.0`);
+    const again = await script('scripts/examples/register-from-ci.ts', [], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('is already registered');
+  });
+
+  it("list a team's Lambda-targeted models", async () => {
+    const run = await script('scripts/examples/list-lambda-models.ts', [team.team]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim().split('\n').map((line) => line.split('\t')[0]).sort()).toEqual([model, `${model}-ci`]);
   });
 });
