@@ -4,6 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import { deploymentTargetEnum, riskTierEnum } from './enums';
 import { teams } from './teams';
 
+const inCatalog = (t: { versionCount: unknown }) => sql`${t.versionCount} > 0`;
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 // A model row also carries a summary of its live versions (latest version, targets, tags, count,
@@ -32,11 +34,13 @@ export const models = pgTable(
   },
   (t) => [
     unique('models_team_name_unique').on(t.teamId, t.name),
-    index('models_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('models_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('models_name_idx').on(t.name, t.id),
-    index('models_latest_version_idx').on(t.latestVersionSort.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('models_team_updated_idx').on(t.teamId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The catalog's orders, over the models it shows (those with a live version): a page at any
+    // offset is then an index-only scan of one of these.
+    index('models_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(inCatalog(t)),
+    index('models_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(inCatalog(t)),
+    index('models_name_idx').on(t.name, t.id).where(inCatalog(t)),
+    index('models_latest_version_idx').on(t.latestVersionSort.desc().nullsFirst(), t.id.desc().nullsFirst()).where(inCatalog(t)),
+    index('models_team_updated_idx').on(t.teamId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(inCatalog(t)),
     index('models_tags_idx').using('gin', t.tags),
     index('models_search_idx').using('gin', t.searchVector),
     index('models_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -30,6 +30,7 @@ export async function startNextServer(env: Record<string, string>, logFile: stri
   await waitFor(async () => (await fetch(`${url}/api/v1/health`).catch(() => null))?.status === 200, child, logFile);
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,5 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { validationFailed } from '../../errors/app-error';
 import { logger } from '../../observability/logger';
 import type { RagExportFilters } from '../../schemas/rag-export';
@@ -33,13 +32,6 @@ export interface ExportCursor {
   filters: RagExportFilters;
 }
 
-const payloadSchema = z.object({
-  x: z.string().regex(/^\d{1,20}$/),
-  s: z.number().int().min(-1),
-  t: z.union([z.literal('all'), z.string().regex(/^[A-Za-z0-9_-]*$/)]),
-  f: z.string(),
-});
-
 // Team ids as 16 raw bytes each, so a person in many teams still gets a short cursor.
 const packTeams = (teams: 'all' | string[]) =>
   teams === 'all' ? 'all' : Buffer.from(teams.map((id) => id.replaceAll('-', '')).join(''), 'hex').toString('base64url');
@@ -66,35 +58,37 @@ function signingKey(): Buffer | string {
   return processKey;
 }
 
-const sign = (body: string) => createHmac('sha256', signingKey()).update(body).digest().subarray(0, 16);
+const sign = (body: string) => createHmac('sha256', signingKey()).update(body).digest().subarray(0, 16).toString('base64url');
 
-export function encodeExportCursor(cursor: ExportCursor): string {
-  const payload = { x: cursor.position.xid.toString(), s: cursor.position.seq, t: packTeams(cursor.teams), f: fingerprint(cursor.filters) };
-  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${body}.${sign(body).toString('base64url')}`;
+const filtersTag = (filters: RagExportFilters) => createHash('sha256').update(fingerprint(filters)).digest().subarray(0, 6).toString('base64url');
+
+/**
+ * Cursors read `<xid>.<seq>.<teams>.<filters>.<signature>`. Only the teams and filters are signed:
+ * a caller choosing another position still reads only its own teams, but claiming teams it never
+ * had would make the export reveal other teams' version ids as deletions. The signed part is the
+ * same for every line of an export, so it is computed once.
+ */
+export function exportCursorEncoder(teams: 'all' | string[], filters: RagExportFilters) {
+  const scope = `${packTeams(teams)}.${filtersTag(filters)}`;
+  const signed = `${scope}.${sign(scope)}`;
+  return (position: Position) => `${position.xid}.${position.seq}.${signed}`;
 }
+
+const CURSOR = /^(\d{1,20})\.(-1|\d{1,19})\.(all|[A-Za-z0-9_-]*)\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{22})$/;
 
 const invalid = (reason: string) => validationFailed({ since: [reason] });
 
 export function decodeExportCursor(raw: string, filters: RagExportFilters): ExportCursor {
-  const [body = '', signature = ''] = raw.split('.');
-  const expected = sign(body);
-  const given = Buffer.from(signature, 'base64url');
+  const match = CURSOR.exec(raw);
+  if (!match) throw invalid('is not a cursor issued by this registry');
+  const [, xid, seq, teams, tag, signature] = match as unknown as [string, string, string, string, string, string];
+  const expected = Buffer.from(sign(`${teams}.${tag}`));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw invalid('is not a cursor issued by this registry (or the server key changed): export everything again');
   }
-  const parsed = payloadSchema.safeParse(safeJson(Buffer.from(body, 'base64url').toString('utf8')));
-  if (!parsed.success) throw invalid('is not a cursor issued by this registry');
-  if (parsed.data.f !== fingerprint(filters)) {
+  if (tag !== filtersTag(filters)) {
     throw invalid('was issued for other filters: pass the same team, deploymentTarget and state, or export everything again');
   }
-  return { position: { xid: BigInt(parsed.data.x), seq: parsed.data.s }, teams: unpackTeams(parsed.data.t), filters };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  return { position: { xid: BigInt(xid), seq: Number(seq) }, teams: unpackTeams(teams), filters };
 }

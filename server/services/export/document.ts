@@ -3,7 +3,7 @@ import type { modelVersions } from '@/db/schema';
 import { env } from '../../env';
 import type { RagDelete, RagUpsert } from '../../schemas/rag-export';
 
-type VersionRow = InferSelectModel<typeof modelVersions>;
+type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'teamId'>;
 
 /** A version with the facts of its model and team that its document tells. */
 export interface ExportRow {

