@@ -118,6 +118,7 @@ export function CatalogTable({ page, sort, order }: { page: ListModelsOutput; so
       <nav className="flex flex-wrap items-center gap-3 text-sm" aria-label="Pages">
         <span className="text-slate-600">
           {from}–{to} of {page.total.toLocaleString('en-US')}
+          {page.totalIsExact ? '' : '+'}
         </span>
         <button
           type="button"
@@ -129,7 +130,7 @@ export function CatalogTable({ page, sort, order }: { page: ListModelsOutput; so
         </button>
         <button
           type="button"
-          disabled={to >= page.total}
+          disabled={!page.nextCursor}
           onClick={() => update({ offset: String(page.offset + page.limit) })}
           className="rounded border border-slate-300 px-3 py-1 disabled:opacity-40"
         >

@@ -74,155 +74,158 @@ const server = await startNextServer(
   path.join(root, '.test-data/bench.log'),
 );
 
-const samples = await db
-  .select({ modelId: modelVersions.modelId, version: modelVersions.version, versionId: modelVersions.id, name: models.name, team: teams.slug })
-  .from(modelVersions)
-  .innerJoin(models, eq(models.id, modelVersions.modelId))
-  .innerJoin(teams, eq(teams.id, modelVersions.teamId))
-  .where(isNull(modelVersions.deletedAt))
-  .orderBy(sql`random()`)
-  .limit(2_000);
-const pick = () => samples[Math.floor(Math.random() * samples.length)]!;
+// Whatever happens, the server and Postgres started here stop with this process.
+try {
+  const samples = await db
+    .select({ modelId: modelVersions.modelId, version: modelVersions.version, versionId: modelVersions.id, name: models.name, team: teams.slug })
+    .from(modelVersions)
+    .innerJoin(models, eq(models.id, modelVersions.modelId))
+    .innerJoin(teams, eq(teams.id, modelVersions.teamId))
+    .where(isNull(modelVersions.deletedAt))
+    .orderBy(sql`random()`)
+    .limit(2_000);
+  const pick = () => samples[Math.floor(Math.random() * samples.length)]!;
 
-const rows: Row[] = [];
+  const rows: Row[] = [];
 
-function expectOnly(result: LoadResult, status: number, label: string) {
-  const others = Object.entries(result.statuses).filter(([s]) => Number(s) !== status);
-  if (others.length) throw new Error(`${label}: unexpected statuses ${JSON.stringify(result.statuses)}`);
+  function expectOnly(result: LoadResult, status: number, label: string) {
+    const others = Object.entries(result.statuses).filter(([s]) => Number(s) !== status);
+    if (others.length) throw new Error(`${label}: unexpected statuses ${JSON.stringify(result.statuses)}`);
+  }
+
+  async function latency(label: string, target: string, next: () => string, raw: (d: typeof db) => Promise<unknown>) {
+    log(label);
+    const api = await load({ url: server.url, headers, connections: 1, amount: options.requests, next: () => ({ path: next() }) });
+    expectOnly(api, 200, label);
+    const statements = await captureStatements(pool, raw);
+    const direct = await timeStatements(rawClient, statements, options.requests);
+    rows.push({ label, target, api: api.latency, raw: direct });
+  }
+
+  const catalogInput = (query: Record<string, string>) =>
+    listModelsInput.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, ['limit', 'offset'].includes(k) ? Number(v) : v])));
+
+  async function catalog(label: string, target: string, query: Record<string, string>) {
+    await latency(label, target, () => `/api/v1/models?${new URLSearchParams(query)}`, (d) => listModels(d, principal, catalogInput(query)));
+  }
+
+  await catalog('catalog, first page, no filter', '25', { limit: '20' });
+  await catalog('catalog, target + framework + tag', '25', { limit: '20', deploymentTarget: 'EKS', framework: 'pytorch', tag: 'gpu' });
+  await catalog('text search `q=forecast`', '50', { limit: '20', q: 'forecast' });
+  // The issue's offset, or the middle of a smaller catalog.
+  const offset = Math.min(50_000, Math.floor(options.models / 2));
+  await catalog(`catalog, offset ${offset.toLocaleString('en-US')}`, '25', { limit: '20', offset: String(offset) });
+  const deep = (await (await fetch(`${server.url}/api/v1/models?limit=20&offset=${offset}`, { headers })).json()) as { nextCursor: string };
+  await catalog(`catalog, deep page by cursor (after ${(offset + 20).toLocaleString('en-US')})`, '25', { limit: '20', cursor: deep.nextCursor });
+
+  const first = samples[0]!;
+  await latency('one model with all its versions', '25', () => `/api/v1/models/${pick().modelId}`, (d) =>
+    getModel(d, principal, first.modelId, 'chronological'),
+  );
+  await latency('one version', '25', () => {
+    const s = pick();
+    return `/api/v1/models/${s.modelId}/${encodeURIComponent(s.version)}`;
+  }, (d) => getVersion(d, principal, { modelId: first.modelId, version: first.version }));
+
+  // Registration: 16 clients; every tenth request repeats a version that exists (must be a 409).
+  log('registration, 16 clients');
+  const teamSlugs = (await db.select({ slug: teams.slug }).from(teams)).map((t) => t.slug);
+  const countVersions = async () => (await db.select({ n: count() }).from(modelVersions))[0]!.n;
+  const before = await countVersions();
+  let sent = 0;
+  const registration = load({
+    url: server.url,
+    headers,
+    connections: 16,
+    amount: options.registrations,
+    next: () => {
+      const k = ++sent;
+      const existing = pick();
+      const [team, name, version] =
+        k % 10 === 0
+          ? [existing.team, existing.name, existing.version]
+          : k % 2 === 0
+            ? [existing.team, existing.name, `1000.${k}.0`]
+            : [teamSlugs[k % teamSlugs.length]!, `bench-new-${k}`, '1.0.0'];
+      const body = {
+        team, name, version, framework: 'xgboost', artifactUri: `s3://ml-models/bench/${name}/${version}/model.tar.gz`,
+        deploymentTarget: 'LAMBDA', deploymentConfig: { memoryMb: 1024, timeoutSeconds: 30 }, tags: ['bench'], metrics: { auc: 0.9 },
+      };
+      return { method: 'POST', path: '/api/v1/models', body: JSON.stringify(body) };
+    },
+  });
+  const registered = await registration;
+  const created = registered.statuses[201] ?? 0;
+  const conflicts = registered.statuses[409] ?? 0;
+  const added = (await countVersions()) - before;
+  if (created + conflicts !== options.registrations || conflicts !== Math.floor(options.registrations / 10) || added !== created) {
+    throw new Error(`registration lost or duplicated data: ${JSON.stringify(registered.statuses)}, ${added} rows added`);
+  }
+  const registrationRate = created / registered.seconds;
+
+  // Full export: documents per second, and how much the server grows while streaming them.
+  log('RAG export, every version');
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const rssBefore = rss();
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss())), 100);
+  const exportStarted = performance.now();
+  const exported = await fetch(`${server.url}/api/v1/export/rag`, { headers });
+  let lines = 0;
+  for await (const chunk of exported.body!) {
+    for (let i = (chunk as Uint8Array).indexOf(10); i !== -1; i = (chunk as Uint8Array).indexOf(10, i + 1)) lines++;
+  }
+  const exportSeconds = (performance.now() - exportStarted) / 1000;
+  clearInterval(sampler);
+  const documents = lines - 1;
+  const cursor = exported.headers.get('x-export-cursor')!;
+
+  // Incremental export after 1,000 changes to distinct versions.
+  log('incremental export after 1,000 changes');
+  const changed = samples.slice(0, 1_000);
+  let change = 0;
+  const updates = await load({
+    url: server.url,
+    headers,
+    connections: 8,
+    amount: changed.length,
+    next: () => {
+      const s = changed[change++ % changed.length]!;
+      return { method: 'PUT', path: `/api/v1/models/${s.modelId}/${encodeURIComponent(s.version)}`, body: JSON.stringify({ description: `changed ${change}` }) };
+    },
+  });
+  expectOnly(updates, 200, 'updates');
+  const incremental = await load({ url: server.url, headers, connections: 1, amount: 50, next: () => ({ path: `/api/v1/export/rag?since=${encodeURIComponent(cursor)}` }) });
+  expectOnly(incremental, 200, 'incremental export');
+  const incrementalLines = (await (await fetch(`${server.url}/api/v1/export/rag?since=${encodeURIComponent(cursor)}`, { headers })).text()).trim().split('\n').length - 1;
+  const incrementalStatements = await captureStatements(pool, async (d) => {
+    const plan = await planRagExport(d, principal, { since: cursor });
+    for await (const _ of plan.batches);
+  });
+  rows.push({ label: `incremental export after 1,000 changes (${incrementalLines} documents)`, target: '200', api: incremental.latency, raw: await timeStatements(rawClient, incrementalStatements, 50) });
+
+  log('portal catalog page');
+  const page = await timeFirstByte(`${server.url}/models`, headers, 200, '<table');
+  const filteredPage = await timeFirstByte(`${server.url}/models?deploymentTarget=LAMBDA&tag=realtime&q=risk`, headers, 200, '<table');
+
+  const totals = await db.select({ n: count() }).from(modelVersions);
+  writeReport(path.join(root, 'BENCHMARKS.md'), {
+    options,
+    seededSeconds: seeded.seconds,
+    versions: totals[0]!.n,
+    rows,
+    registration: { rate: registrationRate, created, conflicts, seconds: registered.seconds, latency: registered.latency },
+    export: { documents, seconds: exportSeconds, rssBefore, rssPeak },
+    page: [
+      ['portal catalog page `/models` (admin: all teams)', page],
+      ['portal catalog page, filtered and searched', filteredPage],
+    ] as [string, { firstByte: Percentiles; complete: Percentiles }][],
+  });
+} finally {
+  rawClient.release();
+  await pool.end();
+  await server.stop();
+  await connection.close();
+  await postgres.server.stop();
+  releaseExitHooks();
 }
-
-async function latency(label: string, target: string, next: () => string, raw: (d: typeof db) => Promise<unknown>) {
-  log(label);
-  const api = await load({ url: server.url, headers, connections: 1, amount: options.requests, next: () => ({ path: next() }) });
-  expectOnly(api, 200, label);
-  const statements = await captureStatements(pool, raw);
-  const direct = await timeStatements(rawClient, statements, options.requests);
-  rows.push({ label, target, api: api.latency, raw: direct });
-}
-
-const catalogInput = (query: Record<string, string>) =>
-  listModelsInput.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, ['limit', 'offset'].includes(k) ? Number(v) : v])));
-
-async function catalog(label: string, target: string, query: Record<string, string>) {
-  await latency(label, target, () => `/api/v1/models?${new URLSearchParams(query)}`, (d) => listModels(d, principal, catalogInput(query)));
-}
-
-await catalog('catalog, first page, no filter', '25', { limit: '20' });
-await catalog('catalog, target + framework + tag', '25', { limit: '20', deploymentTarget: 'EKS', framework: 'pytorch', tag: 'gpu' });
-await catalog('text search `q=forecast`', '50', { limit: '20', q: 'forecast' });
-// The issue's offset, or the middle of a smaller catalog.
-const offset = Math.min(50_000, Math.floor(options.models / 2));
-await catalog(`catalog, offset ${offset.toLocaleString('en-US')}`, '25', { limit: '20', offset: String(offset) });
-const deep = (await (await fetch(`${server.url}/api/v1/models?limit=20&offset=${offset}`, { headers })).json()) as { nextCursor: string };
-await catalog(`catalog, deep page by cursor (after ${(offset + 20).toLocaleString('en-US')})`, '25', { limit: '20', cursor: deep.nextCursor });
-
-const first = samples[0]!;
-await latency('one model with all its versions', '25', () => `/api/v1/models/${pick().modelId}`, (d) =>
-  getModel(d, principal, first.modelId, 'chronological'),
-);
-await latency('one version', '25', () => {
-  const s = pick();
-  return `/api/v1/models/${s.modelId}/${encodeURIComponent(s.version)}`;
-}, (d) => getVersion(d, principal, { modelId: first.modelId, version: first.version }));
-
-// Registration: 16 clients; every tenth request repeats a version that exists (must be a 409).
-log('registration, 16 clients');
-const teamSlugs = (await db.select({ slug: teams.slug }).from(teams)).map((t) => t.slug);
-const countVersions = async () => (await db.select({ n: count() }).from(modelVersions))[0]!.n;
-const before = await countVersions();
-let sent = 0;
-const registration = load({
-  url: server.url,
-  headers,
-  connections: 16,
-  amount: options.registrations,
-  next: () => {
-    const k = ++sent;
-    const existing = pick();
-    const [team, name, version] =
-      k % 10 === 0
-        ? [existing.team, existing.name, existing.version]
-        : k % 2 === 0
-          ? [existing.team, existing.name, `1000.${k}.0`]
-          : [teamSlugs[k % teamSlugs.length]!, `bench-new-${k}`, '1.0.0'];
-    const body = {
-      team, name, version, framework: 'xgboost', artifactUri: `s3://ml-models/bench/${name}/${version}/model.tar.gz`,
-      deploymentTarget: 'LAMBDA', deploymentConfig: { memoryMb: 1024, timeoutSeconds: 30 }, tags: ['bench'], metrics: { auc: 0.9 },
-    };
-    return { method: 'POST', path: '/api/v1/models', body: JSON.stringify(body) };
-  },
-});
-const registered = await registration;
-const created = registered.statuses[201] ?? 0;
-const conflicts = registered.statuses[409] ?? 0;
-const added = (await countVersions()) - before;
-if (created + conflicts !== options.registrations || conflicts !== Math.floor(options.registrations / 10) || added !== created) {
-  throw new Error(`registration lost or duplicated data: ${JSON.stringify(registered.statuses)}, ${added} rows added`);
-}
-const registrationRate = created / registered.seconds;
-
-// Full export: documents per second, and how much the server grows while streaming them.
-log('RAG export, every version');
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const rssBefore = rss();
-let rssPeak = rssBefore;
-const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss())), 100);
-const exportStarted = performance.now();
-const exported = await fetch(`${server.url}/api/v1/export/rag`, { headers });
-let lines = 0;
-for await (const chunk of exported.body!) {
-  for (let i = (chunk as Uint8Array).indexOf(10); i !== -1; i = (chunk as Uint8Array).indexOf(10, i + 1)) lines++;
-}
-const exportSeconds = (performance.now() - exportStarted) / 1000;
-clearInterval(sampler);
-const documents = lines - 1;
-const cursor = exported.headers.get('x-export-cursor')!;
-
-// Incremental export after 1,000 changes to distinct versions.
-log('incremental export after 1,000 changes');
-const changed = samples.slice(0, 1_000);
-let change = 0;
-const updates = await load({
-  url: server.url,
-  headers,
-  connections: 8,
-  amount: changed.length,
-  next: () => {
-    const s = changed[change++ % changed.length]!;
-    return { method: 'PUT', path: `/api/v1/models/${s.modelId}/${encodeURIComponent(s.version)}`, body: JSON.stringify({ description: `changed ${change}` }) };
-  },
-});
-expectOnly(updates, 200, 'updates');
-const incremental = await load({ url: server.url, headers, connections: 1, amount: 50, next: () => ({ path: `/api/v1/export/rag?since=${encodeURIComponent(cursor)}` }) });
-expectOnly(incremental, 200, 'incremental export');
-const incrementalLines = (await (await fetch(`${server.url}/api/v1/export/rag?since=${encodeURIComponent(cursor)}`, { headers })).text()).trim().split('\n').length - 1;
-const incrementalStatements = await captureStatements(pool, async (d) => {
-  const plan = await planRagExport(d, principal, { since: cursor });
-  for await (const _ of plan.batches);
-});
-rows.push({ label: `incremental export after 1,000 changes (${incrementalLines} documents)`, target: '200', api: incremental.latency, raw: await timeStatements(rawClient, incrementalStatements, 50) });
-
-log('portal catalog page');
-const page = await timeFirstByte(`${server.url}/models`, headers, 200, '<table');
-const filteredPage = await timeFirstByte(`${server.url}/models?deploymentTarget=LAMBDA&tag=realtime&q=risk`, headers, 200, '<table');
-
-const totals = await db.select({ n: count() }).from(modelVersions);
-writeReport(path.join(root, 'BENCHMARKS.md'), {
-  options,
-  seededSeconds: seeded.seconds,
-  versions: totals[0]!.n,
-  rows,
-  registration: { rate: registrationRate, created, conflicts, seconds: registered.seconds, latency: registered.latency },
-  export: { documents, seconds: exportSeconds, rssBefore, rssPeak },
-  page: [
-    ['portal catalog page `/models` (admin: all teams)', page],
-    ['portal catalog page, filtered and searched', filteredPage],
-  ] as [string, { firstByte: Percentiles; complete: Percentiles }][],
-});
-
-rawClient.release();
-await pool.end();
-await server.stop();
-await connection.close();
-await postgres.server.stop();
-releaseExitHooks();

@@ -153,6 +153,7 @@ export function modelWithVersions(rng: Random, index: number, team: TeamRow, opt
     latestVersionId: latest.id,
     latestVersionSort: latestVersionSortKey(latest.version),
     deploymentTargets: (['EKS', 'LAMBDA'] as const).filter((t) => live.some((v) => v.deploymentTarget === t)),
+    frameworks: FRAMEWORKS.filter((f) => live.some((v) => v.framework === f)),
     versionCount: live.length,
     createdAt: versions[0]!.createdAt,
     updatedAt: latest.createdAt,

@@ -50,7 +50,7 @@ export function registryMcpServer(caller: Caller): McpServer {
     (input) =>
       answer(async () => {
         const page = await caller.models.list(input);
-        return { total: page.total, items: page.items.map(modelSummary) };
+        return { total: page.total, totalIsExact: page.totalIsExact, items: page.items.map(modelSummary) };
       }),
   );
 

@@ -26,6 +26,9 @@ export const modelSchema = z
   .meta({ id: 'Model' });
 export type Model = z.infer<typeof modelSchema>;
 
+// Counting every match of a broad query over 100,000 models costs more than the page itself.
+export const COUNT_LIMIT = 10_000;
+
 export const MODEL_SORTS = ['updated', 'name', 'created', 'latestVersion'] as const;
 
 export const listModelsInput = z
@@ -55,7 +58,8 @@ export type ListModelsInput = z.infer<typeof listModelsInput>;
 export const listModelsOutput = z
   .object({
     items: z.array(modelSchema),
-    total: z.number().int(),
+    total: z.number().int().meta({ description: `Models matching, counted up to ${COUNT_LIMIT.toLocaleString('en-US')}` }),
+    totalIsExact: z.boolean().meta({ description: `false when more than ${COUNT_LIMIT.toLocaleString('en-US')} match (total is then the limit)` }),
     limit: z.number().int(),
     offset: z.number().int(),
     nextCursor: z.string().nullable(),

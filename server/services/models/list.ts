@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
 import { readableTeamIds } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
-import type { ListModelsInput, ListModelsOutput } from '../../schemas/model';
+import { COUNT_LIMIT, type ListModelsInput, type ListModelsOutput } from '../../schemas/model';
 import { decodeCursor, encodeCursor } from './cursor';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 
@@ -19,7 +19,7 @@ const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc', latestVer
 /** The catalog: models the principal may read, filtered, one page at a time. */
 export async function listModels(db: Database, principal: Principal, input: ListModelsInput): Promise<ListModelsOutput> {
   const readable = readableTeamIds(principal);
-  const empty = { items: [], total: 0, limit: input.limit, offset: input.offset, nextCursor: null };
+  const empty = { items: [], total: 0, totalIsExact: true, limit: input.limit, offset: input.offset, nextCursor: null };
   if (readable !== 'all' && readable.length === 0) return empty;
 
   const order = input.order ?? DEFAULT_ORDER[input.sort];
@@ -52,7 +52,11 @@ export async function listModels(db: Database, principal: Principal, input: List
       .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
       .where(inArray(models.id, pageIds))
       .orderBy(...orderBy(sortColumn, order)),
-    db.select({ total: count() }).from(models).where(where),
+    // Selective filters are counted from their indexes; a broad listing only up to COUNT_LIMIT,
+    // from the order's index, because counting all 100,000 models costs more than the page.
+    isFiltered(input)
+      ? db.select({ total: count() }).from(models).where(where)
+      : db.select({ total: count() }).from(db.select({ id: models.id }).from(models).where(where).limit(COUNT_LIMIT + 1).as('matches')),
   ]);
 
   const page = rows.slice(0, input.limit);
@@ -60,7 +64,8 @@ export async function listModels(db: Database, principal: Principal, input: List
   const hasMore = rows.length > input.limit;
   return {
     items: page.map((r) => toModel(r.model, r.teamSlug, r.latest?.id ? r.latest : null)),
-    total: totals?.total ?? 0,
+    total: Math.min(totals?.total ?? 0, COUNT_LIMIT),
+    totalIsExact: (totals?.total ?? 0) <= COUNT_LIMIT,
     limit: input.limit,
     offset: cursor ? 0 : input.offset,
     nextCursor:
@@ -76,6 +81,16 @@ function filterConditions(db: Database, input: ListModelsInput): (SQL | undefine
     input.state && eq(v.state, input.state),
     input.version && eq(v.version, input.version),
   ].filter((c): c is SQL => Boolean(c));
+  const someVersionMatches = exists(
+    db
+      .select({ one: sql`1` })
+      .from(v)
+      .where(and(eq(v.modelId, models.id), isNull(v.deletedAt), ...versionFilters)),
+  );
+  // Most models keep to one framework and one target: then the model's own arrays (checked
+  // above) already say that a version matches, and its versions need not be read.
+  const summaryDecides = !input.state && !input.version;
+  const oneKind = sql`cardinality(${models.frameworks}) = 1 and cardinality(${models.deploymentTargets}) = 1`;
 
   return [
     // A model whose every version was deregistered has left the catalog.
@@ -85,17 +100,15 @@ function filterConditions(db: Database, input: ListModelsInput): (SQL | undefine
     input.deploymentTarget
       ? sql`${models.deploymentTargets} @> array[${input.deploymentTarget}]::deployment_target[]`
       : undefined,
-    versionFilters.length
-      ? exists(
-          db
-            .select({ one: sql`1` })
-            .from(v)
-            .where(and(eq(v.modelId, models.id), isNull(v.deletedAt), ...versionFilters)),
-        )
-      : undefined,
+    input.framework ? sql`${models.frameworks} @> array[${input.framework}]::framework[]` : undefined,
+    versionFilters.length ? (summaryDecides ? or(oneKind, someVersionMatches) : someVersionMatches) : undefined,
     input.q ? textSearch(input.q) : undefined,
   ];
 }
+
+/** Filters beyond the team: their matches are counted exactly (index-only counting needs none). */
+const isFiltered = (input: ListModelsInput) =>
+  Boolean(input.q || input.tag || input.deploymentTarget || input.framework || input.state || input.version);
 
 /** Each word matches as a prefix in the name, tags or description; the name also by substring. */
 function textSearch(q: string): SQL | undefined {

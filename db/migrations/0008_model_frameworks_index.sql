@@ -1,0 +1,1 @@
+CREATE INDEX "models_frameworks_idx" ON "models" USING gin ("frameworks");
