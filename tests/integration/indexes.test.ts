@@ -10,9 +10,10 @@ beforeAll(async () => {
   database = await freshDatabase();
   await database.db.execute(sql`insert into teams (id, slug, name)
     select gen_random_uuid(), 'team-' || i, 'Team ' || i from generate_series(1, 50) i`);
-  await database.db.execute(sql`insert into models (id, team_id, name, tags, deployment_targets, version_count, search_vector, updated_at)
+  await database.db.execute(sql`insert into models (id, team_id, name, tags, deployment_targets, frameworks, version_count, search_vector, updated_at)
     select gen_random_uuid(), (select id from teams order by slug offset (i % 50) limit 1), 'model-' || i,
-      array['tag-' || (i % 40)], case when i % 2 = 0 then '{EKS}'::deployment_target[] else '{LAMBDA}' end, 1,
+      array['tag-' || (i % 40)], case when i % 2 = 0 then '{EKS}'::deployment_target[] else '{LAMBDA}' end,
+      array[(array['xgboost','pytorch','onnx'])[1 + i % 3]]::framework[], 1,
       to_tsvector('simple', 'model-' || i || ' description ' || (i % 97)), now() - (i || ' minutes')::interval
     from generate_series(1, 20000) i`);
   await database.db.execute(sql`insert into model_versions (id, model_id, team_id, version, framework, artifact_uri,
@@ -20,23 +21,26 @@ beforeAll(async () => {
     select gen_random_uuid(), m.id, m.team_id, v || '.0.0', (array['xgboost','pytorch','onnx'])[1 + v % 3]::framework,
       's3://bucket/' || m.name, m.deployment_targets[1], '{}', '{"kind":"system","id":"s","name":"s"}'
     from models m, generate_series(1, 4) v`);
-  await database.db.execute(sql`analyze`);
+  await database.db.execute(sql`vacuum analyze`);
 });
 afterAll(() => database.close());
 
 // The catalog's predicates, in the shapes server/services/models/list.ts writes them.
 const PREDICATES: [string, string, string | RegExp][] = [
-  ['team', `select id from models where team_id = $TEAM order by updated_at desc, id desc limit 20`, 'models_team_updated_idx'],
-  ['default order', 'select id from models order by updated_at desc, id desc limit 20', 'models_updated_idx'],
-  ['name order', 'select id from models order by name, id limit 20', 'models_name_idx'],
+  ['team', `select id from models where version_count > 0 and team_id = $TEAM order by updated_at desc, id desc limit 20`, 'models_team_updated_idx'],
+  ['default order', 'select id from models where version_count > 0 order by updated_at desc, id desc limit 20 offset 5000', /Index Only Scan using models_updated_idx/],
+  ['name order', 'select id from models where version_count > 0 order by name, id limit 20', 'models_name_idx'],
+  ['broad count', 'select count(*) from (select id from models where version_count > 0 limit 10001) m', /Index Only Scan using models_\w+_idx/],
   ['tag', `select id from models where tags @> array['tag-7']::text[]`, 'models_tags_idx'],
+  ['framework', `select id from models where frameworks @> array['onnx']::framework[]`, 'models_frameworks_idx'],
   // Two values only: the ordering index with a filter beats any index on the target itself.
-  ['deployment target', `select id from models where deployment_targets @> array['EKS']::deployment_target[] order by updated_at desc, id desc limit 20`, 'models_updated_idx'],
+  ['deployment target', `select id from models where version_count > 0 and deployment_targets @> array['EKS']::deployment_target[] order by updated_at desc, id desc limit 20`, 'models_updated_idx'],
   ['text query', `select id from models where search_vector @@ to_tsquery('simple', 'descr:* & 42:*')`, 'models_search_idx'],
   ['name substring', `select id from models where name ilike '%l-1234%'`, 'models_name_trgm_idx'],
   ['version filters', `select 1 from model_versions v where v.model_id = '00000000-0000-0000-0000-000000000000' and v.deleted_at is null and v.framework = 'xgboost' and v.state = 'draft'`, /model_versions_(model_live_idx|model_version_unique)/],
   ['exact version', `select model_id from model_versions where version = '9.0.0' and deleted_at is null`, 'model_versions_version_idx'],
-  ['change feed', 'select id from model_versions where change_seq > 100 order by change_seq limit 100', 'model_versions_change_seq_unique'],
+  ['change feed', `select id from model_versions where (change_xid, change_seq) > ('1'::xid8, 100) order by change_xid, change_seq limit 1000`, 'model_versions_change_idx'],
+  ['team change feed', `select id from model_versions where team_id = $TEAM and (change_xid, change_seq) > ('1'::xid8, 100) order by change_xid, change_seq limit 1000`, /model_versions_(team_)?change_idx/],
 ];
 
 describe('indexes', () => {

@@ -57,6 +57,9 @@ describe('OpenAPI document and API reference', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/audit',
+      '/changes',
+      '/export/rag',
+      '/export/rag/schema',
       '/health',
       '/models',
       '/models/{modelId}',
