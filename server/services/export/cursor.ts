@@ -45,8 +45,8 @@ function unpackTeams(packed: string): 'all' | string[] {
 const fingerprint = (filters: RagExportFilters) =>
   JSON.stringify([filters.team ?? null, filters.deploymentTarget ?? null, filters.state ?? null]);
 
-// Cursors carry the caller's teams; signing them stops a caller from claiming teams it never had
-// (which would make the export reveal ids of other teams' versions as deletions).
+// Without a configured secret, a key of this process: cursors then die with it (a 400 asks for a
+// full export), which is safe, only wasteful.
 let processKey: Buffer | undefined;
 function signingKey(): Buffer | string {
   const configured = process.env.EXPORT_CURSOR_SECRET ?? process.env.NEXTAUTH_SECRET;
