@@ -1,12 +1,16 @@
 import Table from 'cli-table3';
 
-
 export const printJson = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 };
 
 export function printTable(head: string[], rows: (string | number | null | undefined)[][]) {
-  const table = new Table({ head, style: { head: [], border: [] } });
+  // No rule between rows: long lists stay readable.
+  const table = new Table({
+    head,
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   table.push(...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))));
   process.stdout.write(`${table.toString()}\n`);
 }
