@@ -84,8 +84,7 @@ const register = metadataOptions(
     }),
     ...metadataFields(options),
   };
-  validate(registerModelInput, body);
-  const created = await clientFor(command).models.register.mutate(body as never);
+  const created = await clientFor(command).models.register.mutate(validate(registerModelInput, body));
   if (connection(command).json) return printJson(created);
   note(`Registered ${created.version.team}/${created.version.modelName} ${created.version.version}`);
   printVersion(created.version);
