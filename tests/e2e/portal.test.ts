@@ -102,6 +102,8 @@ describe('the portal', () => {
 
   it('finds the model in the catalog by target, search, sort and page, all in the URL', async () => {
     await maintainer.goto(`${appUrl}/models?team=fraud`);
+    // The page streams behind a skeleton: look at (and check) the catalog, not the placeholder.
+    await maintainer.getByRole('table').waitFor();
     await screenshot(maintainer, 'catalog');
     await expectAccessible(maintainer);
     await maintainer.getByLabel('Target').selectOption('EKS');
