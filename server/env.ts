@@ -14,3 +14,6 @@ export const env = {
   ...parsed,
   PUBLIC_URL: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
 };
+
+/** A page of the portal as an absolute link, for exports and assistants. */
+export const portalUrl = (path: string) => `${env.PUBLIC_URL.replace(/\/$/, '')}${path}`;

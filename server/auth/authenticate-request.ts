@@ -2,7 +2,7 @@ import { AppError, forbidden, unauthenticated } from '../errors/app-error';
 import { consumeForPrincipal } from '../http/rate-limit';
 import { recordDenial } from '../services/audit/denials';
 import { authenticateToken } from '../services/tokens/authenticate';
-import type { Context } from '../trpc/context';
+import { type Context, createContext } from '../trpc/context';
 import type { Principal, TokenScope } from './principal';
 import { sessionPrincipal } from './session';
 
@@ -41,4 +41,12 @@ export async function requireScope(ctx: Context, principal: Principal, scope: To
   const error = forbidden(`This needs the "${scope}" scope, which these credentials lack`);
   await recordDenial(ctx.db, principal, { correlationId: ctx.correlationId, procedure: operation, code: error.code, reason: error.message });
   throw error;
+}
+
+/** For route handlers outside tRPC (export, MCP): the context and its caller, holding the scope. */
+export async function authorizeRoute(call: { req: Request; correlationId: string }, operation: string, scope: TokenScope) {
+  const ctx = await createContext({ headers: call.req.headers, correlationId: call.correlationId });
+  const principal = await authenticateRequest(ctx, operation);
+  await requireScope(ctx, principal, scope, operation);
+  return { ctx, principal };
 }

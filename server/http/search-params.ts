@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { validationFailed } from '../errors/app-error';
 import { fieldErrorsFromIssues } from '../errors/field-errors';
-import { nulCharacterPaths } from '../errors/nul-characters';
+import { refuseNulCharacters } from '../errors/nul-characters';
 
 /** A route's query string checked by its zod schema; a bad one is a per-field 400. */
 export function parseSearchParams<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
@@ -11,8 +11,7 @@ export function parseSearchParams<T extends z.ZodType>(schema: T, params: URLSea
     if (values.length > 1) throw validationFailed({ [key]: ['must be given once'] });
     input[key] = values[0]!;
   }
-  const nul = nulCharacterPaths(input);
-  if (nul.length) throw validationFailed(Object.fromEntries(nul.map((p) => [p, ['must not contain the NUL character (\\u0000)']])));
+  refuseNulCharacters(input);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw validationFailed(fieldErrorsFromIssues(parsed.error.issues).fieldErrors);
   return parsed.data;

@@ -46,12 +46,17 @@ export const ragMetadataSchema = z
   })
   .meta({ id: 'RagMetadata', description: 'The facts of the document as typed fields, for vector-store filters' });
 
+// What names a document in every line about it.
+const documentRef = {
+  id: z.string().meta({ description: 'Stable document id: "model-version:<versionId>"' }),
+  modelId: uuidSchema,
+  versionId: uuidSchema,
+};
+
 export const ragUpsertSchema = z
   .object({
     op: z.literal('upsert'),
-    id: z.string().meta({ description: 'Stable document id: "model-version:<versionId>"' }),
-    modelId: uuidSchema,
-    versionId: uuidSchema,
+    ...documentRef,
     title: z.string(),
     text: z.string().meta({ description: 'The model card of the version, in Markdown' }),
     metadata: ragMetadataSchema,
@@ -66,9 +71,7 @@ export const RAG_DELETE_REASONS = ['deregistered', 'no_longer_visible', 'no_long
 export const ragDeleteSchema = z
   .object({
     op: z.literal('delete'),
-    id: z.string(),
-    modelId: uuidSchema,
-    versionId: uuidSchema,
+    ...documentRef,
     reason: z.enum(RAG_DELETE_REASONS).meta({
       description:
         'deregistered; no_longer_visible (the caller lost access to its team); no_longer_matches (the filters)',

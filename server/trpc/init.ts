@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { AppError, validationFailed } from '../errors/app-error';
-import { nulCharacterPaths } from '../errors/nul-characters';
+import { AppError } from '../errors/app-error';
+import { refuseNulCharacters } from '../errors/nul-characters';
 import { ERROR_CODE_TRANSPORT } from '../errors/codes';
 import { GENERIC_MESSAGE, toErrorBody } from '../errors/to-error-body';
 import { logger } from '../observability/logger';
@@ -54,12 +54,11 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 });
 
 // Checked for every procedure before its own schema: no field may hold a NUL character.
-const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  const paths = nulCharacterPaths(await getRawInput());
-  if (paths.length) throw validationFailed(Object.fromEntries(paths.map((p) => [p, ['must not contain the NUL character (\\u0000)']])));
+const nulCharactersRefused = t.middleware(async ({ getRawInput, next }) => {
+  refuseNulCharacters(await getRawInput());
   return next();
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const baseProcedure = t.procedure.use(mapAppErrors).use(refuseNulCharacters);
+export const baseProcedure = t.procedure.use(mapAppErrors).use(nulCharactersRefused);

@@ -1,6 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import type { modelVersions } from '@/db/schema';
-import { env } from '../../env';
+import { portalUrl } from '../../env';
 import type { RagDelete, RagUpsert } from '../../schemas/rag-export';
 
 type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'teamId'>;
@@ -17,7 +17,7 @@ const TARGET_NAMES = { LAMBDA: 'AWS Lambda', EKS: 'Kubernetes (Amazon EKS)' } as
 export const documentId = (versionId: string) => `model-version:${versionId}`;
 
 export const versionUrl = (modelId: string, version: string) =>
-  `${env.PUBLIC_URL.replace(/\/$/, '')}/models/${modelId}/versions/${encodeURIComponent(version)}`;
+  portalUrl(`/models/${modelId}/versions/${encodeURIComponent(version)}`);
 
 const humanize = (value: string) => value.replaceAll('_', ' ');
 

@@ -129,7 +129,10 @@ export async function planRagExport(db: Database, principal: Principal, query: R
 
   async function* batches(): AsyncGenerator<RagLine[]> {
     let documents = 0;
-    const emit = (lines: RagLine[]) => ((documents += lines.length), lines);
+    const emit = (lines: RagLine[]) => {
+      documents += lines.length;
+      return lines;
+    };
 
     if (!previous) {
       for await (const rows of changesAfter(db, narrowTo(scopeOf(now), teamId), START, liveMatching(filters))) {

@@ -1,17 +1,14 @@
-import { authenticateRequest, requireScope } from '@/server/auth/authenticate-request';
+import { authorizeRoute } from '@/server/auth/authenticate-request';
 import { apiRoute } from '@/server/http/api-route';
 import { ndjsonStream } from '@/server/http/ndjson';
 import { parseSearchParams } from '@/server/http/search-params';
 import { RAG_CURSOR_HEADER, ragExportQuery } from '@/server/schemas/rag-export';
 import { planRagExport } from '@/server/services/export/stream';
-import { createContext } from '@/server/trpc/context';
 
 const ROUTE = 'export.rag';
 
 export const GET = apiRoute(ROUTE, async ({ req, correlationId }) => {
-  const ctx = await createContext({ headers: req.headers, correlationId });
-  const principal = await authenticateRequest(ctx, ROUTE);
-  await requireScope(ctx, principal, 'export', ROUTE);
+  const { ctx, principal } = await authorizeRoute({ req, correlationId }, ROUTE, 'export');
   const query = parseSearchParams(ragExportQuery, new URL(req.url).searchParams);
   const plan = await planRagExport(ctx.db, principal, query);
   return new Response(ndjsonStream(plan.batches, { correlationId, route: ROUTE }), {
