@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import { deploymentTargetEnum, frameworkEnum, riskTierEnum } from './enums';
+import { deploymentTargetEnum, riskTierEnum } from './enums';
 import { teams } from './teams';
 
 const inCatalog = (t: { versionCount: unknown }) => sql`${t.versionCount} > 0`;
@@ -27,8 +27,8 @@ export const models = pgTable(
     // The latest version as a string that sorts in SemVer order (see latestVersionSortKey).
     latestVersionSort: text('latest_version_sort'),
     deploymentTargets: deploymentTargetEnum('deployment_targets').array().notNull().default(sql`'{}'`),
-    // Frameworks of its live versions: narrows a framework filter before checking versions.
-    frameworks: frameworkEnum('frameworks').array().notNull().default(sql`'{}'`),
+    // Filter keys of its live versions (server/services/models/facets.ts).
+    facets: text('facets').array().notNull().default(sql`'{}'::text[]`),
     versionCount: integer('version_count').notNull().default(0),
     searchVector: tsvector('search_vector'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,8 +43,7 @@ export const models = pgTable(
     index('models_name_idx').on(t.name, t.id).where(inCatalog(t)),
     index('models_latest_version_idx').on(t.latestVersionSort.desc().nullsFirst(), t.id.desc().nullsFirst()).where(inCatalog(t)),
     index('models_team_updated_idx').on(t.teamId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(inCatalog(t)),
-    index('models_tags_idx').using('gin', t.tags),
-    index('models_frameworks_idx').using('gin', t.frameworks),
+    index('models_facets_idx').using('gin', t.facets),
     index('models_search_idx').using('gin', t.searchVector),
     index('models_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],

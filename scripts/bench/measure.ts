@@ -21,6 +21,8 @@ export interface Request {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: string;
+  /** Added to the run's headers for this request only. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -51,7 +53,14 @@ export async function load(options: {
         amount: options.amount,
         headers: { 'content-type': 'application/json', ...options.headers },
         timeout: 30,
-        requests: [{ setupRequest: (request) => ({ ...request, ...options.next() }) }],
+        requests: [
+          {
+            setupRequest: (request) => {
+              const { headers, ...next } = options.next();
+              return { ...request, ...next, headers: { ...request.headers, ...headers } };
+            },
+          },
+        ],
       },
       (error) => (error ? reject(error) : resolve()),
     );

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { FRAMEWORKS, GPU_TYPES, RISK_TIERS } from '../../server/schemas/enums';
 import { latestVersionSortKey } from '../../server/services/models/summary';
+import { modelFacets } from '../../server/services/models/facets';
 
 // Realistic, varied and reproducible registry contents: a seeded generator, the vocabulary of a
 // company's ML work, and version histories that move the way real ones do.
@@ -92,7 +93,7 @@ export function modelWithVersions(rng: Random, index: number, team: TeamRow, opt
   const task = rng.pick(TASKS);
   const name = `${domain}-${task}-${index}`;
   const framework = rng.pick(FRAMEWORKS);
-  const firstTarget = rng.chance(0.6) ? 'EKS' : 'LAMBDA';
+  const firstTarget: 'EKS' | 'LAMBDA' = rng.chance(0.6) ? 'EKS' : 'LAMBDA';
   const modelId = uuidv7();
   const people = Array.from({ length: rng.int(1, 2) }, () => `${rng.pick(['ana', 'ben', 'chen', 'dara', 'eli', 'fatima', 'gus', 'hana'])}.${rng.pick(['ml', 'ds', 'data'])}@example.com`);
   let created = now - rng.int(30, 730) * day;
@@ -103,7 +104,7 @@ export function modelWithVersions(rng: Random, index: number, team: TeamRow, opt
 
   const versions = Array.from({ length: options.versionsPerModel }, (_, v) => {
     const isLast = v === options.versionsPerModel - 1;
-    const target = rng.chance(0.1) ? (firstTarget === 'EKS' ? 'LAMBDA' : 'EKS') : firstTarget;
+    const target: 'EKS' | 'LAMBDA' = rng.chance(0.1) ? (firstTarget === 'EKS' ? 'LAMBDA' : 'EKS') : firstTarget;
     const version = `${number.join('.')}${rng.chance(0.05) && !isLast ? `-rc.${rng.int(1, 3)}` : ''}`;
     const deleted = !isLast && rng.chance(0.02);
     const state = isLast ? rng.pick(STATES_OF_LATEST) : v >= options.versionsPerModel - 3 ? rng.pick(['production', 'deprecated', 'staging'] as const) : rng.pick(STATES_OF_OLD);
@@ -153,7 +154,7 @@ export function modelWithVersions(rng: Random, index: number, team: TeamRow, opt
     latestVersionId: latest.id,
     latestVersionSort: latestVersionSortKey(latest.version),
     deploymentTargets: (['EKS', 'LAMBDA'] as const).filter((t) => live.some((v) => v.deploymentTarget === t)),
-    frameworks: FRAMEWORKS.filter((f) => live.some((v) => v.framework === f)),
+    facets: modelFacets(live),
     versionCount: live.length,
     createdAt: versions[0]!.createdAt,
     updatedAt: latest.createdAt,

@@ -5,7 +5,7 @@ import { searchDocument } from '../../server/services/models/summary';
 import { type BulkOptions, modelWithVersions, random, teamRows } from './bulk-data';
 import { copyRows } from './copy';
 
-const MODEL_COLUMNS = ['id', 'team_id', 'name', 'description', 'tags', 'owners', 'risk_tier', 'latest_version_id', 'latest_version_sort', 'deployment_targets', 'frameworks', 'version_count', 'created_at', 'updated_at'];
+const MODEL_COLUMNS = ['id', 'team_id', 'name', 'description', 'tags', 'owners', 'risk_tier', 'latest_version_id', 'latest_version_sort', 'deployment_targets', 'facets', 'version_count', 'created_at', 'updated_at'];
 const VERSION_COLUMNS = ['id', 'model_id', 'team_id', 'version', 'framework', 'artifact_uri', 'deployment_target', 'deployment_config', 'description', 'tags', 'metrics', 'hyperparameters', 'lineage', 'state', 'deployment_status', 'registered_by', 'created_at', 'updated_at', 'deleted_at', 'deleted_by'];
 
 /**
@@ -29,7 +29,7 @@ export async function seedBulk(databaseUrl: string, options: BulkOptions, log: (
       const generated = Array.from({ length: Math.min(batch, options.models - first) }, (_, i) =>
         modelWithVersions(rng, first + i + 1, teams[(first + i) % teams.length]!, options, now),
       );
-      await copyRows(client, 'models', MODEL_COLUMNS, generated.map(({ model: m }) => [m.id, m.teamId, m.name, m.description, m.tags, m.owners, m.riskTier, m.latestVersionId, m.latestVersionSort, m.deploymentTargets, m.frameworks, m.versionCount, m.createdAt, m.updatedAt]));
+      await copyRows(client, 'models', MODEL_COLUMNS, generated.map(({ model: m }) => [m.id, m.teamId, m.name, m.description, m.tags, m.owners, m.riskTier, m.latestVersionId, m.latestVersionSort, m.deploymentTargets, m.facets, m.versionCount, m.createdAt, m.updatedAt]));
       await copyRows(
         client,
         'model_versions',

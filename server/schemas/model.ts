@@ -26,8 +26,9 @@ export const modelSchema = z
   .meta({ id: 'Model' });
 export type Model = z.infer<typeof modelSchema>;
 
-// Counting every match of a broad query over 100,000 models costs more than the page itself.
-export const COUNT_LIMIT = 10_000;
+// Counting every match of a broad query over 100,000 models costs more than the page itself:
+// listings count up to this many.
+export const COUNT_LIMIT = 1_000;
 
 export const MODEL_SORTS = ['updated', 'name', 'created', 'latestVersion'] as const;
 

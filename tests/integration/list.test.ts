@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { api } from '../helpers/api';
 import { appDatabase } from '../helpers/database';
+import { sql } from 'drizzle-orm';
+import { COUNT_LIMIT } from '../../server/schemas/model';
+import { ensureTeam } from '../../server/services/teams/find';
 import { eksConfig, lambdaConfig, registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
 
 let db: Connection;
@@ -141,5 +144,25 @@ describe('GET /api/v1/models', () => {
     expect(names(await list('tag=vision&limit=100'))).not.toContain('m-secret');
     expect((await list(`team=${otherTeam}`)).body.total).toBe(0);
     expect(names(await list('', otherToken))).toEqual(['m-secret']);
+  });
+});
+
+describe('counting matches', () => {
+  // COUNT_LIMIT + 5 models (rows written directly: registering them one by one would take the
+  // whole test's time); the first three carry the facet tag "rare".
+  it(`counts up to ${COUNT_LIMIT} and says when there are more; a narrower filter is exact`, async () => {
+    const crowded = uniqueSlug('list-crowded');
+    const crowdedToken = await tokenFor(db.db, crowded, { scopes: ['read'] });
+    const { team: row } = await ensureTeam(db.db, crowded);
+    await db.db.execute(sql`insert into models (id, team_id, name, version_count, facets)
+      select gen_random_uuid(), ${row.id}, 'bulk-' || i, 1, case when i <= 3 then array['tag:rare'] else array['tag:common'] end
+      from generate_series(1, ${COUNT_LIMIT + 5}) i`);
+
+    const all = await list('limit=5', crowdedToken);
+    expect(all.body).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false });
+    expect(all.body.nextCursor).toEqual(expect.any(String));
+    const rare = await list('tag=rare', crowdedToken);
+    expect(rare.body).toMatchObject({ total: 3, totalIsExact: true });
+    expect(names(rare).sort()).toEqual(['bulk-1', 'bulk-2', 'bulk-3']);
   });
 });

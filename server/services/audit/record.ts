@@ -40,6 +40,7 @@ export async function recordAudit(tx: Database, actor: Pick<Actor, 'principal' |
     prevHash: head!.lastHash,
   };
   const hash = auditHash(record);
-  await tx.insert(auditLog).values({ ...record, hash });
-  await tx.update(auditChains).set({ lastHash: hash }).where(eq(auditChains.chainKey, chainKey));
+  // One statement (and one round trip) appends the record and moves the chain head to it.
+  const appended = tx.$with('appended').as(tx.insert(auditLog).values({ ...record, hash }).returning({ seq: auditLog.seq }));
+  await tx.with(appended).update(auditChains).set({ lastHash: hash }).where(eq(auditChains.chainKey, chainKey));
 }

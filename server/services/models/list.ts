@@ -1,4 +1,4 @@
-import { type SQL, and, count, eq, exists, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type SQL, and, arrayContains, count, eq, exists, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
@@ -6,6 +6,7 @@ import { readableTeamIds } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { COUNT_LIMIT, type ListModelsInput, type ListModelsOutput } from '../../schemas/model';
 import { decodeCursor, encodeCursor } from './cursor';
+import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 
 const SORT_COLUMNS = {
@@ -52,11 +53,9 @@ export async function listModels(db: Database, principal: Principal, input: List
       .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
       .where(inArray(models.id, pageIds))
       .orderBy(...orderBy(sortColumn, order)),
-    // Selective filters are counted from their indexes; a broad listing only up to COUNT_LIMIT,
-    // from the order's index, because counting all 100,000 models costs more than the page.
-    isFiltered(input)
-      ? db.select({ total: count() }).from(models).where(where)
-      : db.select({ total: count() }).from(db.select({ id: models.id }).from(models).where(where).limit(COUNT_LIMIT + 1).as('matches')),
+    // Counting every match of a broad query or a common word costs more than the page: the count
+    // stops at COUNT_LIMIT, where the portal shows "1,000+".
+    db.select({ total: count() }).from(db.select({ id: models.id }).from(models).where(where).limit(COUNT_LIMIT + 1).as('matches')),
   ]);
 
   const page = rows.slice(0, input.limit);
@@ -74,41 +73,36 @@ export async function listModels(db: Database, principal: Principal, input: List
 }
 
 function filterConditions(db: Database, input: ListModelsInput): (SQL | undefined)[] {
-  const v = alias(modelVersions, 'v');
-  const versionFilters = [
-    input.deploymentTarget && eq(v.deploymentTarget, input.deploymentTarget),
-    input.framework && eq(v.framework, input.framework),
-    input.state && eq(v.state, input.state),
-    input.version && eq(v.version, input.version),
-  ].filter((c): c is SQL => Boolean(c));
-  const someVersionMatches = exists(
-    db
-      .select({ one: sql`1` })
-      .from(v)
-      .where(and(eq(v.modelId, models.id), isNull(v.deletedAt), ...versionFilters)),
-  );
-  // Most models keep to one framework and one target: then the model's own arrays (checked
-  // above) already say that a version matches, and its versions need not be read.
-  const summaryDecides = !input.state && !input.version;
-  const oneKind = sql`cardinality(${models.frameworks}) = 1 and cardinality(${models.deploymentTargets}) = 1`;
-
+  const facets = requiredFacets(input);
   return [
     // A model whose every version was deregistered has left the catalog.
     gt(models.versionCount, 0),
     input.team ? eq(models.teamId, db.select({ id: teams.id }).from(teams).where(eq(teams.slug, input.team))) : undefined,
-    input.tag ? sql`${models.tags} @> array[${input.tag}]::text[]` : undefined,
-    input.deploymentTarget
-      ? sql`${models.deploymentTargets} @> array[${input.deploymentTarget}]::deployment_target[]`
-      : undefined,
-    input.framework ? sql`${models.frameworks} @> array[${input.framework}]::framework[]` : undefined,
-    versionFilters.length ? (summaryDecides ? or(oneKind, someVersionMatches) : someVersionMatches) : undefined,
+    facets.length ? arrayContains(models.facets, facets) : undefined,
+    input.state || input.version ? someVersionMatches(db, input) : undefined,
     input.q ? textSearch(input.q) : undefined,
   ];
 }
 
-/** Filters beyond the team: their matches are counted exactly (index-only counting needs none). */
-const isFiltered = (input: ListModelsInput) =>
-  Boolean(input.q || input.tag || input.deploymentTarget || input.framework || input.state || input.version);
+/** State and exact version are not facets: a live version must match them (and the other filters). */
+function someVersionMatches(db: Database, input: ListModelsInput): SQL {
+  const v = alias(modelVersions, 'v');
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(v)
+      .where(
+        and(
+          eq(v.modelId, models.id),
+          isNull(v.deletedAt),
+          input.deploymentTarget ? eq(v.deploymentTarget, input.deploymentTarget) : undefined,
+          input.framework ? eq(v.framework, input.framework) : undefined,
+          input.state ? eq(v.state, input.state) : undefined,
+          input.version ? eq(v.version, input.version) : undefined,
+        ),
+      ),
+  );
+}
 
 /** Each word matches as a prefix in the name, tags or description; the name also by substring. */
 function textSearch(q: string): SQL | undefined {

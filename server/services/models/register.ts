@@ -17,9 +17,7 @@ import { refreshModelSummary } from './summary';
  * (model, version) decides between concurrent duplicates: exactly one commits, the rest get 409.
  */
 export async function registerModel(db: Database, actor: Actor, input: RegisterModelInput): Promise<RegisterModelOutput> {
-  const teamSlug = writableTeamSlug(actor, input.team);
-  const team = await findTeamBySlug(db, teamSlug);
-  if (!team) throw notFound(`Team "${teamSlug}"`);
+  const team = await teamToWrite(db, actor, input.team);
 
   try {
     const result = await db.transaction(async (tx) => {
@@ -76,6 +74,15 @@ export async function registerModel(db: Database, actor: Actor, input: RegisterM
     }
     throw error;
   }
+}
+
+/** A member's team is known from its membership; only an admin's choice is looked up. */
+async function teamToWrite(db: Database, actor: Actor, slug: string | undefined): Promise<{ id: string; slug: string }> {
+  const teamSlug = writableTeamSlug(actor, slug);
+  const membership = actor.principal.memberships.find((m) => m.teamSlug === teamSlug);
+  const team = membership ? { id: membership.teamId, slug: teamSlug } : await findTeamBySlug(db, teamSlug);
+  if (!team) throw notFound(`Team "${teamSlug}"`);
+  return team;
 }
 
 async function duplicateVersionError(db: Database, teamId: string, name: string, version: string) {

@@ -2,7 +2,8 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import semver from 'semver';
 import type { Database } from '@/db/client';
 import { modelVersions, models } from '@/db/schema';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '../../schemas/enums';
+import { DEPLOYMENT_TARGETS } from '../../schemas/enums';
+import { modelFacets } from './facets';
 import { latestVersionColumns, modelColumns } from './serialize';
 
 /** Orders versions by SemVer precedence, then by registration time for equal precedence. */
@@ -45,7 +46,6 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
   const newestFirst = live.sort(compareSemver).reverse();
   const tags = [...new Set(live.flatMap((v) => v.tags))].sort();
   const targets = DEPLOYMENT_TARGETS.filter((t) => live.some((v) => v.deploymentTarget === t));
-  const frameworks = FRAMEWORKS.filter((f) => live.some((v) => v.framework === f));
   const description = newestFirst.find((v) => v.description)?.description ?? null;
 
   const [updated] = await tx
@@ -56,7 +56,7 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
       versionCount: live.length,
       tags,
       deploymentTargets: targets,
-      frameworks,
+      facets: modelFacets(live),
       description,
       updatedAt: sql`now()`,
       searchVector: searchDocument(sql`${model.name}`, sql`${tags.join(' ')}`, sql`${description ?? ''}`),
