@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { type DatabaseConfig, databaseConfig } from './config';
 import { currentHolder, openPglite, servePglite } from './embedded';
 import * as schema from './schema';
+import { logger } from '../server/observability/logger';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -51,6 +52,7 @@ async function openNodePostgres(url: string, poolMax: number): Promise<Connectio
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new Pool({ connectionString: url, max: poolMax });
+  reportIdleErrors(pool);
   return {
     db: drizzle({ client: pool, schema }),
     driver: 'pg',
@@ -58,6 +60,12 @@ async function openNodePostgres(url: string, poolMax: number): Promise<Connectio
       underMigrationLock<Session>(pool, (session) => migrate(drizzle({ client: session, schema }), { migrationsFolder })),
     close: () => pool.end(),
   };
+}
+
+// An idle connection the server drops (a restart, or this pool closing as Postgres stops) is
+// reported on the pool; unheard, that report would end the process. The next query reconnects.
+function reportIdleErrors(pool: { on(event: 'error', listener: (error: Error) => void): unknown }) {
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
 }
 
 async function openNeon(url: string, poolMax: number, wsProxy?: string): Promise<Connection> {
@@ -73,6 +81,7 @@ async function openNeon(url: string, poolMax: number, wsProxy?: string): Promise
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url, max: poolMax });
+  reportIdleErrors(pool);
   return {
     db: drizzle({ client: pool, schema }),
     driver: 'neon',

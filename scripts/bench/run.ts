@@ -53,6 +53,7 @@ log(`seeded in ${seeded.seconds.toFixed(0)} s`);
 const connection = await openDatabase({ driver: 'pg', url, poolMax: 4 });
 const db = connection.db;
 const pool = new pg.Pool({ connectionString: url, max: 2 });
+pool.on('error', (error) => log(`idle connection lost: ${error.message}`));
 const rawClient = await pool.connect();
 
 // The caller: a platform admin, who reads every team (the largest catalog there is).
