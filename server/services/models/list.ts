@@ -54,7 +54,7 @@ export async function listModels(db: Database, principal: Principal, input: List
       .where(inArray(models.id, pageIds))
       .orderBy(...orderBy(sortColumn, order)),
     // Counting every match of a broad query or a common word costs more than the page: the count
-    // stops at COUNT_LIMIT, where the portal shows "1,000+".
+    // stops at COUNT_LIMIT (totalIsExact false beyond).
     db.select({ total: count() }).from(db.select({ id: models.id }).from(models).where(where).limit(COUNT_LIMIT + 1).as('matches')),
   ]);
 
