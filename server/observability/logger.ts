@@ -12,9 +12,14 @@ const SECRET_TEXT: [RegExp, string][] = [
 
 const scrubText = (text: string) => SECRET_TEXT.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
 
-/** A copy of a log record with secrets removed, to any depth. */
+/**
+ * A copy of a log record with secrets removed, to any depth. Errors are serialized first (type,
+ * message, stack, cause and their own fields): their message and stack are not enumerable, so
+ * scrubbing them as plain objects would log `{}`.
+ */
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
+  if (value instanceof Error) return scrub(pino.stdSerializers.errWithCause(value), depth);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   return Object.fromEntries(
@@ -27,6 +32,9 @@ export const loggerOptions: pino.LoggerOptions = {
   base: { service: 'model-registry' },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { log: (record) => scrub(record) as Record<string, unknown> },
+  // pino runs its serializers after the formatter above, which has already serialized and
+  // scrubbed errors; its own error serializer would serialize them again as plain objects.
+  serializers: { err: (value: unknown) => value },
   hooks: {
     logMethod(args, method) {
       method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);

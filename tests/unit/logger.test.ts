@@ -30,4 +30,20 @@ describe('logs', () => {
     expect(text).toContain('"name":"Dana"');
     expect(text).toContain('[redacted]');
   });
+
+  it('keep what an error says: its type, message, stack and cause, with secrets still removed', () => {
+    const { log, output } = capture();
+    const token = 'mlr_ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210-_wxyz';
+    const cause = new Error(`connect ECONNREFUSED for ${token}`);
+    const failure = Object.assign(new Error('Failed query: select 1', { cause }), { query: 'select 1', params: [token] });
+    log.error({ err: failure, correlationId: 'c-1' }, 'procedure failed');
+    log.error({ err: new TypeError('plain failure') }, 'unhandled error');
+    const [first, second] = output().trim().split('\n').map((line) => JSON.parse(line));
+    expect(first.err).toMatchObject({ type: 'Error', message: 'Failed query: select 1', query: 'select 1' });
+    expect(first.err.stack).toContain('logger.test.ts');
+    expect(first.err.cause).toMatchObject({ type: 'Error', message: 'connect ECONNREFUSED for mlr_[redacted]' });
+    expect(second.err).toMatchObject({ type: 'TypeError', message: 'plain failure' });
+    expect(second.err.stack).toMatch(/^TypeError: plain failure\n\s+at /);
+    expect(output()).not.toContain(token);
+  });
 });
