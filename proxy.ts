@@ -17,6 +17,21 @@ export function proxy(request: NextRequest) {
       { status: 421, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } },
     );
   }
+  // Next.js answers a bare 500 for an address whose percent-encoding does not decode, before any
+  // page or handler runs: refuse it here as the client's mistake.
+  if (!decodes(request.nextUrl.pathname)) {
+    if (request.nextUrl.pathname.startsWith('/api/')) {
+      return NextResponse.json(
+        { error: { code: 'VALIDATION_FAILED', message: 'The address is not valid percent-encoding', traceId: correlationId } },
+        { status: 400, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } },
+      );
+    }
+    // (A rewrite to the 404 page would come back through this proxy under another host name.)
+    return new NextResponse('Not found: the address is not valid percent-encoding', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS },
+    });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, { dev: !production, https: publicUrl?.protocol === 'https:' });
   const headers = new Headers(request.headers);
@@ -28,6 +43,15 @@ export function proxy(request: NextRequest) {
   response.headers.set('Content-Security-Policy', csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { logProcedureFailure } from '../observability/procedure-errors';
 import { appRouter } from '../routers';
+import { isProcedure } from '../routers/procedure-meta';
 import { createContext } from '../trpc/context';
 import { AppError } from '../errors/app-error';
 import type { ApiCall } from './api-route';
@@ -17,10 +18,17 @@ export function handleTrpc({ req, correlationId, route }: ApiCall): Promise<Resp
     createContext: () => createContext({ headers: req.headers, correlationId }),
     maxBatchSize: MAX_BATCH_SIZE,
     responseMeta: ({ paths, errors }) => {
-      route.name = paths?.length === 1 ? `trpc:${paths[0]}` : 'trpc:batch';
+      route.name = routeLabel(paths);
       const limited = errors.map((e) => e.cause).find((c) => c instanceof AppError && c.code === 'RATE_LIMITED');
       return limited instanceof AppError ? { headers: new Headers(rateLimitHeaders(limited.details)) } : {};
     },
     onError: logProcedureFailure(correlationId),
   });
+}
+
+// One label per procedure, one for batches and one for any path that names no procedure, so a
+// caller inventing paths cannot create metric series without bound.
+function routeLabel(paths: readonly string[] | undefined): string {
+  if (!paths?.length || !paths.every(isProcedure)) return 'trpc:unknown';
+  return paths.length === 1 ? `trpc:${paths[0]}` : 'trpc:batch';
 }

@@ -8,3 +8,6 @@ export const procedureMetas = (): [string, ProcedureMeta | undefined][] =>
   Object.entries(procedures).map(([path, procedure]) => [path, procedure._def.meta]);
 
 export const metaOf = (path: string): ProcedureMeta | undefined => procedures[path]?._def.meta;
+
+/** Whether a path names a procedure: unknown paths must not become metric labels of their own. */
+export const isProcedure = (path: string): boolean => Object.hasOwn(procedures, path);

@@ -7,6 +7,15 @@ z.config({
 
 export const uuidSchema = z.uuid();
 
+/**
+ * A timestamp as cursors carry it (ISO 8601 in UTC, to the microsecond): a real date and time
+ * that Postgres can take (it has no year 0), so a forged cursor is a 400, not a database error.
+ */
+export const cursorTimestampSchema = z.iso.datetime().refine((v) => !v.startsWith('0000'), 'is not a date Postgres can store');
+
+/** Text a cursor carries back to Postgres, which cannot store the NUL character. */
+export const cursorTextSchema = z.string().max(1024).refine((v) => !v.includes('\u0000'), 'must not contain the NUL character');
+
 /** The error of an enum: "Required" when absent, else the allowed values. */
 export const oneOf = (values: readonly string[]) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? 'Required' : `must be one of: ${values.join(', ')}`),

@@ -11,3 +11,12 @@ export async function orNotFound<T>(call: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A percent-encoded segment of a page's address; one that does not decode names no page. */
+export function decodedSegmentOrNotFound(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    notFound();
+  }
+}

@@ -47,6 +47,16 @@ describe('GET /api/metrics', () => {
     expect(text).toMatch(/registry_http_request_duration_seconds_bucket\{le="0\.1",route="models\.list",method="GET",status="200"\}/);
     expect(text).toContain(`registry_model_registrations_total{team="${team}",framework="catboost",target="LAMBDA"} 1`);
   });
+
+  it('labels every tRPC path that names no procedure as one unknown route', async () => {
+    const invented = `made.up${crypto.randomUUID().slice(0, 8)}`;
+    expect((await api(`/api/trpc/${invented}`, { token })).status).toBe(404);
+    expect((await api(`/api/trpc/${invented}x`, { token })).status).toBe(404);
+    await api(`/api/trpc/system.health,${invented}?batch=1`, { token });
+    const text = (await api('/api/metrics', { token: inject('metricsToken') })).body as string;
+    expect(text).not.toContain(invented);
+    expect(text).toMatch(/registry_http_requests_total\{route="trpc:unknown",method="GET",status="404"\} [2-9]/);
+  });
 });
 
 describe('OpenAPI document and API reference', () => {

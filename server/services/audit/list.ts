@@ -5,8 +5,10 @@ import { auditLog, modelVersions, teams } from '@/db/schema';
 import type { Principal } from '../../auth/principal';
 import { forbidden, validationFailed } from '../../errors/app-error';
 import type { ListAuditInput, ListAuditOutput } from '../../schemas/audit';
+import { cursorTimestampSchema } from '../../schemas/common';
+import { isoTimestamp } from '../keyset';
 
-const cursorSchema = z.object({ at: z.string(), id: z.uuid() });
+const cursorSchema = z.object({ at: cursorTimestampSchema, id: z.uuid() });
 
 function decode(raw: string) {
   try {
@@ -29,7 +31,7 @@ export async function listAudit(db: Database, principal: Principal, input: ListA
     : null;
 
   const rows = await db
-    .select({ record: auditLog, team: teams.slug, at: sql<string>`${auditLog.occurredAt}::text` })
+    .select({ record: auditLog, team: teams.slug, at: isoTimestamp(auditLog.occurredAt) })
     .from(auditLog)
     .leftJoin(teams, eq(teams.id, auditLog.teamId))
     .where(

@@ -76,6 +76,8 @@ export function exportCursorEncoder(teams: 'all' | string[], filters: RagExportF
 
 const CURSOR = /^(\d{1,20})\.(-1|\d{1,19})\.(all|[A-Za-z0-9_-]*)\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{22})$/;
 
+const MAX_XID8 = 2n ** 64n - 1n;
+
 const invalid = (reason: string) => validationFailed({ since: [reason] });
 
 export function decodeExportCursor(raw: string, filters: RagExportFilters): ExportCursor {
@@ -87,6 +89,8 @@ export function decodeExportCursor(raw: string, filters: RagExportFilters): Expo
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw invalid('is not a cursor issued by this registry (or the server key changed): export everything again');
   }
+  // Only the scope is signed: the position is the caller's to choose, within what Postgres holds.
+  if (BigInt(xid) > MAX_XID8 || Number(seq) > Number.MAX_SAFE_INTEGER) throw invalid('points beyond any change this registry can have made');
   if (tag !== filtersTag(filters)) {
     throw invalid('was issued for other filters: pass the same team, deploymentTarget and state, or export everything again');
   }

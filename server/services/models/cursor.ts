@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { validationFailed } from '../../errors/app-error';
+import { cursorTextSchema, cursorTimestampSchema } from '../../schemas/common';
 import { MODEL_SORTS } from '../../schemas/model';
 
-// A page boundary for keyset pagination: the sort it belongs to and the last row's sort key.
-const cursorSchema = z.object({
-  sort: z.enum(MODEL_SORTS),
-  order: z.enum(['asc', 'desc']),
-  value: z.string(),
-  id: z.uuid(),
-});
+/** The sorts whose key is a timestamp (the others sort by text). */
+export const TIMESTAMP_SORTS: ReadonlySet<string> = new Set<(typeof MODEL_SORTS)[number]>(['updated', 'created']);
+
+// A page boundary for keyset pagination: the sort it belongs to and the last row's sort key,
+// checked for the type the sort compares, since the key goes back to Postgres as a value.
+const cursorSchema = z
+  .object({
+    sort: z.enum(MODEL_SORTS),
+    order: z.enum(['asc', 'desc']),
+    value: cursorTextSchema,
+    id: z.uuid(),
+  })
+  .refine((c) => !TIMESTAMP_SORTS.has(c.sort) || cursorTimestampSchema.safeParse(c.value).success);
 export type Cursor = z.infer<typeof cursorSchema>;
 
 export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');

@@ -5,7 +5,8 @@ import { modelVersions, models, teams } from '@/db/schema';
 import { readableTeamIds } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { COUNT_LIMIT, type ListModelsInput, type ListModelsOutput } from '../../schemas/model';
-import { decodeCursor, encodeCursor } from './cursor';
+import { isoTimestamp } from '../keyset';
+import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
 import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 
@@ -46,7 +47,7 @@ export async function listModels(db: Database, principal: Principal, input: List
         model: modelColumns,
         teamSlug: teams.slug,
         latest: latestVersionColumns(modelVersions),
-        sortKey: sql<string>`${sortColumn}::text`,
+        sortKey: TIMESTAMP_SORTS.has(input.sort) ? isoTimestamp(sortColumn) : sql<string>`${sortColumn}::text`,
       })
       .from(models)
       .innerJoin(teams, eq(teams.id, models.teamId))

@@ -6,7 +6,7 @@ import { VersionActions } from '@/components/versions/version-actions';
 import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
 import { requirePerson } from '@/server/auth/current';
 import { callerForPerson } from '@/server/trpc/server-caller';
-import { orNotFound } from '@/server/trpc/not-found';
+import { decodedSegmentOrNotFound, orNotFound } from '@/server/trpc/not-found';
 import { deregisterVersionAction, updateVersionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Model version' };
@@ -32,7 +32,7 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
   const { modelId, version: rawVersion } = await params;
   const person = await requirePerson();
   const caller = await callerForPerson();
-  const v = await orNotFound(caller.versions.get({ modelId, version: decodeURIComponent(rawVersion) }));
+  const v = await orNotFound(caller.versions.get({ modelId, version: decodedSegmentOrNotFound(rawVersion) }));
   const role = roleOnSlug(person, v.team);
   const canSeeAudit = role === 'maintainer';
   const audit = canSeeAudit ? await caller.audit.list({ modelId, version: v.version, limit: 50 }) : null;
