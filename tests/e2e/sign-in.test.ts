@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from '@playwright/test';
+import { DEMO_PEOPLE } from '../../server/auth/demo-people';
 import { launchBrowser, screenshot, signIn } from '../helpers/browser';
 
 const appUrl = inject('appUrl');
@@ -32,8 +33,9 @@ describe('signing in', () => {
     const page = await newPage();
     await page.goto(`${appUrl}/tokens`);
     expect(new URL(page.url()).pathname).toBe('/signin');
-    await expect(page.getByText('demo-maintainer')).toBeTruthy();
-    expect(await page.getByText('Demo people of the local provider').isVisible()).toBe(true);
+    const demo = page.getByRole('heading', { name: 'Demo people of the local provider' }).locator('..');
+    expect(await demo.getByRole('listitem').locator('code').allTextContents()).toEqual(DEMO_PEOPLE.map((p) => p.subject));
+    expect(await demo.getByRole('listitem').nth(2).textContent()).toBe('demo-maintainer — Mia Maintainer, also deregisters and manages fraud tokens');
     await screenshot(page, 'signin');
   });
 
