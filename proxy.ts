@@ -1,4 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { AppError, validationFailed } from './server/errors/app-error';
+import { renderError } from './server/errors/render';
 import { CORRELATION_HEADER, correlationIdOf } from './server/http/correlation';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from './server/http/security-headers';
 
@@ -12,19 +14,15 @@ const publicUrl = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : nul
 export function proxy(request: NextRequest) {
   const correlationId = correlationIdOf(request.headers);
   if (production && publicUrl && request.headers.get('host') !== publicUrl.host) {
-    return NextResponse.json(
-      { error: { code: 'FORBIDDEN', message: `This server answers only for ${publicUrl.host}`, traceId: correlationId } },
-      { status: 421, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } },
-    );
+    const refused = renderError(new AppError('FORBIDDEN', `This server answers only for ${publicUrl.host}`), correlationId);
+    return NextResponse.json({ error: refused.body }, { status: 421, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } });
   }
   // Next.js answers a bare 500 for an address whose percent-encoding does not decode, before any
   // page or handler runs: refuse it here as the client's mistake.
   if (!decodes(request.nextUrl.pathname)) {
     if (request.nextUrl.pathname.startsWith('/api/')) {
-      return NextResponse.json(
-        { error: { code: 'VALIDATION_FAILED', message: 'The address is not valid percent-encoding', traceId: correlationId } },
-        { status: 400, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } },
-      );
+      const refused = renderError(validationFailed({}, 'The address is not valid percent-encoding'), correlationId);
+      return NextResponse.json({ error: refused.body }, { status: refused.status, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } });
     }
     // (A rewrite to the 404 page would come back through this proxy under another host name.)
     return new NextResponse('Not found: the address is not valid percent-encoding', {

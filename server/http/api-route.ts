@@ -1,10 +1,8 @@
-import { GENERIC_MESSAGE } from '../errors/to-error-body';
-import { AppError } from '../errors/app-error';
-import { logger } from '../observability/logger';
-import { metrics } from '../observability/metrics';
-import { BodyTooLargeError, MAX_BODY_BYTES, withBoundedBody } from './body-limit';
+import { errorResponse, renderError } from '../errors/render';
+import { logFailure } from '../observability/failures';
+import { observeRequest } from '../observability/requests';
+import { withBoundedBody } from './bounded-body';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation';
-import { jsonError } from './json-error';
 import { consumeRequest } from './rate-limit';
 
 const SESSION_COOKIE = /(^|;\s*)(__Secure-)?next-auth\.session-token/;
@@ -24,7 +22,8 @@ export interface ApiCall {
 
 /**
  * Wraps an API route handler once for everything every API answer needs: a correlation id,
- * the body cap, a generic 500 for anything unexpected, a log line and request metrics.
+ * the body cap, errors rendered as the contract says (the cause of an unexpected one logged),
+ * a log line and request metrics.
  */
 export function apiRoute(defaultRoute: string, handle: (call: ApiCall) => Promise<Response>) {
   return async (incoming: Request): Promise<Response> => {
@@ -36,22 +35,12 @@ export function apiRoute(defaultRoute: string, handle: (call: ApiCall) => Promis
       if (isAnonymous(incoming)) await consumeRequest('anonymous', clientAddress(incoming));
       response = await handle({ req: await withBoundedBody(incoming), correlationId, route });
     } catch (error) {
-      if (error instanceof AppError) {
-        response = jsonError(error.code, error.message, correlationId, error.details);
-      } else if (error instanceof BodyTooLargeError) {
-        response = jsonError('PAYLOAD_TOO_LARGE', `Request body must be at most ${MAX_BODY_BYTES} bytes`, correlationId);
-      } else {
-        logger.error({ err: error, correlationId, route: route.name }, 'unhandled error');
-        response = jsonError('INTERNAL', GENERIC_MESSAGE, correlationId);
-      }
+      const rendered = renderError(error, correlationId);
+      logFailure(error, rendered, { correlationId, route: route.name });
+      response = errorResponse(rendered);
     }
     response.headers.set(CORRELATION_HEADER, correlationId);
-
-    const seconds = (performance.now() - started) / 1000;
-    const labels = { route: route.name, method: incoming.method, status: String(response.status) };
-    metrics.httpRequests.inc(labels);
-    metrics.httpDuration.observe(labels, seconds);
-    logger.info({ ...labels, correlationId, durationMs: Math.round(seconds * 1000) }, 'request');
+    observeRequest({ route: route.name, method: incoming.method, status: response.status, correlationId, started });
     return response;
   };
 }

@@ -55,15 +55,3 @@ export async function consumeRequest(kind: Kind, id: string): Promise<void> {
 
 export const consumeForPrincipal = (principal: Principal) =>
   consumeRequest(principal.kind === 'token' ? 'token' : 'user', principal.id);
-
-/** The headers of a 429: Retry-After and the IETF RateLimit fields. */
-export function rateLimitHeaders(details: unknown): Record<string, string> {
-  const { limit, retryAfterSeconds } = details as { limit?: number; retryAfterSeconds?: number };
-  if (!limit || !retryAfterSeconds) return {};
-  return {
-    'Retry-After': String(retryAfterSeconds),
-    'RateLimit-Limit': String(limit),
-    'RateLimit-Remaining': '0',
-    'RateLimit-Reset': String(retryAfterSeconds),
-  };
-}

@@ -1,11 +1,10 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { logProcedureFailure } from '../observability/procedure-errors';
+import { renderError } from '../errors/render';
+import { logFailure } from '../observability/failures';
 import { appRouter } from '../routers';
 import { isProcedure } from '../routers/procedure-meta';
 import { createContext } from '../trpc/context';
-import { AppError } from '../errors/app-error';
 import type { ApiCall } from './api-route';
-import { rateLimitHeaders } from './rate-limit';
 
 /** The most calls one batched request may carry (clients batch up to this many). */
 export const MAX_BATCH_SIZE = 20;
@@ -19,10 +18,11 @@ export function handleTrpc({ req, correlationId, route }: ApiCall): Promise<Resp
     maxBatchSize: MAX_BATCH_SIZE,
     responseMeta: ({ paths, errors }) => {
       route.name = routeLabel(paths);
-      const limited = errors.map((e) => e.cause).find((c) => c instanceof AppError && c.code === 'RATE_LIMITED');
-      return limited instanceof AppError ? { headers: new Headers(rateLimitHeaders(limited.details)) } : {};
+      // The body of each error is our formatter's; headers (Retry-After, …) are the response's.
+      const first = errors[0] && renderError(errors[0], correlationId);
+      return first ? { headers: new Headers(first.headers) } : {};
     },
-    onError: logProcedureFailure(correlationId),
+    onError: ({ error, path }) => logFailure(error, renderError(error, correlationId), { correlationId, route: `trpc:${path ?? 'unknown'}` }),
   });
 }
 

@@ -1,7 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { validationFailed } from '../errors/app-error';
+import { renderError } from '../errors/render';
+import { logFailure } from '../observability/failures';
 import { listChangesInput } from '../schemas/change';
 import { listModelsInput } from '../schemas/model';
 import { getVersionInput } from '../schemas/version';
@@ -21,22 +23,22 @@ const getModelInput = z.strictObject({
   name: modelNameSchema.optional(),
 });
 
-/** A tool's answer: the JSON for the model to read, the same object as structured content. */
-async function answer(run: () => Promise<Record<string, unknown>>): Promise<CallToolResult> {
-  try {
-    const result = await run();
-    return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    // The same code and message a REST caller would get, as a tool error the model can act on.
-    const body = { code: error.code, message: error.message };
-    return { isError: true, content: [{ type: 'text', text: JSON.stringify(body) }] };
-  }
-}
-
 /** The registry's MCP tools for one authenticated caller; each calls the same procedure as the API. */
-export function registryMcpServer(caller: Caller): McpServer {
+export function registryMcpServer(caller: Caller, correlationId: string): McpServer {
   const server = new McpServer({ name: 'model-registry', version: '1.0.0' });
+
+  /** A tool's answer: the JSON for the model to read, the same object as structured content. */
+  async function answer(run: () => Promise<Record<string, unknown>>): Promise<CallToolResult> {
+    try {
+      const result = await run();
+      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
+    } catch (error) {
+      // The error body a REST caller would get, as a tool error the model can act on.
+      const rendered = renderError(error, correlationId);
+      logFailure(error, rendered, { correlationId, route: 'mcp' });
+      return { isError: true, content: [{ type: 'text', text: JSON.stringify(rendered.body) }] };
+    }
+  }
 
   server.registerTool(
     'search_models',
@@ -66,7 +68,7 @@ export function registryMcpServer(caller: Caller): McpServer {
       answer(async () => {
         if (modelId) return modelWithVersions(await caller.models.get({ modelId }));
         if (team && name) return modelWithVersions(await caller.models.getByName({ team, name }));
-        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Give modelId, or both team and name' });
+        throw validationFailed({ modelId: ['Give modelId, or both team and name'] });
       }),
   );
 

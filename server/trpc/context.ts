@@ -10,8 +10,13 @@ export interface Context {
   authorization: string | null;
   /** The request's cookies, for a signed-in person's session. */
   cookies?: { getAll(): { name: string; value: string }[] };
-  /** Set directly by trusted in-process callers (tests, server components). */
+  /** Set directly by trusted in-process callers (tests, server components, actions, MCP tools). */
   principal?: Principal;
+  /**
+   * For in-process callers acting on a request (server actions, MCP tool calls): each procedure
+   * call takes from the principal's rate allowance, as an API call does.
+   */
+  limitEachCall?: boolean;
 }
 
 export async function createContext(opts: { headers: Headers; correlationId: string }): Promise<Context> {

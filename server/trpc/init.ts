@@ -3,7 +3,8 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { AppError } from '../errors/app-error';
 import { refuseNulCharacters } from '../errors/nul-characters';
 import { ERROR_CODE_TRANSPORT } from '../errors/codes';
-import { GENERIC_MESSAGE, toErrorBody } from '../errors/to-error-body';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
+import { GENERIC_MESSAGE, renderError } from '../errors/render';
 import { logger } from '../observability/logger';
 import type { ErrorBody } from '../schemas/error';
 import type { TeamRole, TokenScope } from '../auth/principal';
@@ -36,20 +37,23 @@ const t = initTRPC
 // A formatter that throws leaves the REST adapter's request hanging, so it must not.
 function safeErrorBody(error: TRPCError, traceId: string): ErrorBody {
   try {
-    return toErrorBody(error, traceId);
+    return renderError(error, traceId).body;
   } catch (formatError) {
     logger.error({ err: formatError, cause: error, correlationId: traceId }, 'error formatting failed');
     return { code: 'INTERNAL', message: GENERIC_MESSAGE, traceId };
   }
 }
 
-// Services throw AppError; this gives it the matching tRPC code (and so the HTTP status).
+// Services throw AppError, and a database that cannot be reached throws the driver's error: this
+// gives each the matching tRPC code, and so the HTTP status (503, not 500, for the latter).
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  if (result.ok) return result;
+  const { cause } = result.error;
+  if (cause instanceof AppError) {
     throw new TRPCError({ code: ERROR_CODE_TRANSPORT[cause.code].trpc, message: cause.message, cause });
   }
+  if (isDatabaseUnavailable(cause)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable', cause });
   return result;
 });
 

@@ -1,5 +1,6 @@
 import { authenticateRequest, requireScope } from '../auth/authenticate-request';
 import { AppError, forbidden } from '../errors/app-error';
+import { consumeForPrincipal } from '../http/rate-limit';
 import { recordDenial } from '../services/audit/denials';
 import type { Actor, TeamRole, TokenScope } from '../auth/principal';
 import { baseProcedure } from './init';
@@ -7,7 +8,10 @@ import { baseProcedure } from './init';
 export const publicProcedure = baseProcedure.meta({ access: null });
 
 export const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => {
-  if (ctx.principal) return next({ ctx: { principal: ctx.principal } });
+  if (ctx.principal) {
+    if (ctx.limitEachCall) await consumeForPrincipal(ctx.principal);
+    return next({ ctx: { principal: ctx.principal } });
+  }
   return next({ ctx: { principal: await authenticateRequest(ctx, path) } });
 });
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { getConnection } from '@/db/client';
 import { requirePerson } from '../auth/current';
+import { CORRELATION_HEADER } from '../http/correlation';
 import { appRouter } from '../routers';
 import type { Principal } from '../auth/principal';
 import type { Context } from './context';
@@ -9,17 +10,24 @@ import { createCallerFactory } from './init';
 
 const createCaller = createCallerFactory(appRouter);
 
-/** The procedures, called in-process for a principal already authenticated (MCP tools). */
-export const callerFor = (ctx: Context, principal: Principal) => createCaller({ ...ctx, principal });
+/** The procedures, called in-process for a principal already authenticated (MCP tools): each call is rate limited. */
+export const callerFor = (ctx: Context, principal: Principal) => createCaller({ ...ctx, principal, limitEachCall: true });
 
-/** The procedures, called from server components and actions as the signed-in person. */
-export async function callerForPerson() {
+/** The correlation id the proxy gave this request (server components and actions). */
+export const requestCorrelationId = async () => (await headers()).get(CORRELATION_HEADER) ?? crypto.randomUUID();
+
+/**
+ * The procedures, called from server components and actions as the signed-in person. Actions
+ * pass `limitEachCall`, so forms take from the person's allowance like API calls.
+ */
+export async function callerForPerson(options: { limitEachCall?: boolean } = {}) {
   const connection = await getConnection();
   return createCaller({
     db: connection.db,
     driver: connection.driver,
-    correlationId: (await headers()).get('x-correlation-id') ?? crypto.randomUUID(),
+    correlationId: await requestCorrelationId(),
     authorization: null,
     principal: await requirePerson(),
+    limitEachCall: options.limitEachCall,
   });
 }

@@ -73,7 +73,7 @@ describe('the MCP endpoint, driven by the SDK client', () => {
     const byName = await callTool('get_model', { team: own.team, name: model });
     expect(byName.body.id).toBe(ownModelId);
     const hidden = await callTool('get_model', { modelId: otherModelId });
-    expect(hidden).toEqual({ isError: true, body: { code: 'NOT_FOUND', message: 'Model not found' } });
+    expect(hidden).toEqual({ isError: true, body: { code: 'NOT_FOUND', message: 'Model not found', traceId: expect.any(String) } });
     const neither = await callTool('get_model', {});
     expect(neither.isError).toBe(true);
   });

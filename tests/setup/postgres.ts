@@ -25,16 +25,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A real Postgres server for the test run, in a temporary directory, on a free local port. */
-export async function startPostgres() {
+/**
+ * A real Postgres server in a temporary directory, on a free local port. `restartable` keeps its
+ * files when it stops, so a test can start it again; the test then removes `databaseDir`.
+ */
+export async function startPostgres(options: { restartable?: boolean } = {}) {
   const port = await freePort();
   const password = 'registry-test';
+  const databaseDir = mkdtempSync(path.join(os.tmpdir(), 'registry-pg-'));
   const server = new EmbeddedPostgres({
-    databaseDir: mkdtempSync(path.join(os.tmpdir(), 'registry-pg-')),
+    databaseDir,
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    persistent: options.restartable ?? false,
     // Postgres refuses to run as root; as root, the package runs it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
@@ -43,5 +47,5 @@ export async function startPostgres() {
   });
   await server.initialise();
   await server.start();
-  return { server, baseUrl: `postgres://postgres:${password}@127.0.0.1:${port}` };
+  return { server, databaseDir, baseUrl: `postgres://postgres:${password}@127.0.0.1:${port}` };
 }

@@ -1,19 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionResult } from '@/server/http/action-result';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { personAction } from '@/server/http/action-result';
 
 export async function createTokenAction(input: unknown) {
-  const caller = await callerForPerson();
-  const result = await actionResult(() => caller.tokens.create(input as never));
+  const result = await personAction('tokens.create', (caller) => caller.tokens.create(input as never));
   if (result.ok) revalidatePath('/tokens');
   return result;
 }
 
 export async function revokeTokenAction(tokenId: string) {
-  const caller = await callerForPerson();
-  const result = await actionResult(() => caller.tokens.revoke({ tokenId }));
+  const result = await personAction('tokens.revoke', (caller) => caller.tokens.revoke({ tokenId }));
   revalidatePath('/tokens');
   return result;
 }

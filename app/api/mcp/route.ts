@@ -10,7 +10,7 @@ const ROUTE = 'mcp';
 // any instance can answer any request. Without sessions there is no GET stream to open.
 export const POST = apiRoute(ROUTE, async ({ req, correlationId }) => {
   const { ctx, principal } = await authorizeRoute({ req, correlationId }, ROUTE, 'read');
-  const server = registryMcpServer(callerFor(ctx, principal));
+  const server = registryMcpServer(callerFor(ctx, principal), correlationId);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   return transport.handleRequest(req);

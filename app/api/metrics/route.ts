@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { sessionPrincipal } from '@/server/auth/session';
 import { apiRoute } from '@/server/http/api-route';
-import { jsonError } from '@/server/http/json-error';
+import { unauthenticated } from '@/server/errors/app-error';
 import { metrics } from '@/server/observability/metrics';
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -16,7 +16,7 @@ async function mayRead(req: Request): Promise<boolean> {
   return (await sessionPrincipal(await getDb(), await cookies()))?.isAdmin ?? false;
 }
 
-export const GET = apiRoute('metrics', async ({ req, correlationId }) => {
-  if (!(await mayRead(req))) return jsonError('UNAUTHENTICATED', 'Send "Authorization: Bearer <METRICS_TOKEN>" or sign in as a platform admin', correlationId);
+export const GET = apiRoute('metrics', async ({ req }) => {
+  if (!(await mayRead(req))) throw unauthenticated('Send "Authorization: Bearer <METRICS_TOKEN>" or sign in as a platform admin');
   return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
 });

@@ -1,19 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionResult } from '@/server/http/action-result';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { personAction } from '@/server/http/action-result';
 
 export async function updateVersionAction(input: unknown) {
-  const caller = await callerForPerson();
-  const result = await actionResult(() => caller.versions.update(input as never));
+  const result = await personAction('versions.update', (caller) => caller.versions.update(input as never));
   if (result.ok) revalidatePath(`/models/${result.data.modelId}`, 'layout');
   return result;
 }
 
 export async function deregisterVersionAction(modelId: string, version: string) {
-  const caller = await callerForPerson();
-  const result = await actionResult(() => caller.versions.deregister({ modelId, version }));
+  const result = await personAction('versions.deregister', (caller) => caller.versions.deregister({ modelId, version }));
   if (result.ok) revalidatePath('/models', 'layout');
   return result;
 }

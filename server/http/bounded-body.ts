@@ -1,10 +1,4 @@
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-export class BodyTooLargeError extends Error {
-  constructor() {
-    super(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
-  }
-}
+import { BodyTooLargeError, MAX_BODY_BYTES } from '../errors/body-too-large';
 
 /**
  * The request with its body read into memory, refusing more than MAX_BODY_BYTES whether or not
