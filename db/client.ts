@@ -18,6 +18,9 @@ export interface Connection {
 }
 
 const migrationsFolder = path.join(process.cwd(), 'db/migrations');
+// A database that does not answer is reported (503) after this long, rather than requests
+// waiting for it without end.
+const CONNECT_TIMEOUT_MS = 5_000;
 // Any constant works; it only has to be the same in every instance of the app.
 const MIGRATION_LOCK_KEY = 727_146_001;
 
@@ -51,7 +54,7 @@ async function openNodePostgres(url: string, poolMax: number): Promise<Connectio
   type Session = import('pg').PoolClient;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: poolMax });
+  const pool = new Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   reportIdleErrors(pool);
   return {
     db: drizzle({ client: pool, schema }),
@@ -80,7 +83,7 @@ async function openNeon(url: string, poolMax: number, wsProxy?: string): Promise
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineConnect = false;
   }
-  const pool = new Pool({ connectionString: url, max: poolMax });
+  const pool = new Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   reportIdleErrors(pool);
   return {
     db: drizzle({ client: pool, schema }),

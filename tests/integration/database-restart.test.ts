@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connection, openDatabase } from '../../db/client';
@@ -67,7 +67,9 @@ async function call(n: number, url: string): Promise<Outcome> {
   const res = await request[door]!().catch(() => null);
   if (!res) return { door, status: 0, retryAfter: null };
   const text = await res.text().catch(() => '');
-  const code = res.status >= 400 ? (JSON.parse(text).error?.code as string | undefined) : undefined;
+  // tRPC clients find the contract's error under error.data.error, everyone else under error.
+  const error = res.status >= 400 ? JSON.parse(text).error : undefined;
+  const code = (error?.data?.error ?? error)?.code as string | undefined;
   return { door, status: res.status, code, retryAfter: res.headers.get('retry-after'), name: door === 'rest.register' ? name : undefined };
 }
 
@@ -104,7 +106,7 @@ describe('a database restart under load', () => {
     const registrations = outcomes.filter((o) => o.name);
     for (const r of registrations.filter((o) => o.status === 201)) expect(stored.has(r.name!), r.name).toBe(true);
     const [versions] = await db.db.select({ n: sql<number>`count(*)::int` }).from(modelVersions);
-    const [registered] = await db.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'version.registered'));
+    const [registered] = await db.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(inArray(auditLog.action, ['model.created', 'version.registered']));
     expect(registered!.n).toBe(versions!.n);
     expect(versions!.n).toBe(stored.size);
     expect((await verifyAuditChains(db.db)).firstBroken).toBeNull();

@@ -11,7 +11,7 @@ export const GET = apiRoute(ROUTE, async ({ req, correlationId }) => {
   const { ctx, principal } = await authorizeRoute({ req, correlationId }, ROUTE, 'export');
   const query = parseSearchParams(ragExportQuery, new URL(req.url).searchParams);
   const plan = await planRagExport(ctx.db, principal, query);
-  return new Response(ndjsonStream(plan.batches, { correlationId, route: ROUTE }), {
+  return new Response(await ndjsonStream(plan.batches, { correlationId, route: ROUTE }), {
     headers: {
       'content-type': 'application/x-ndjson; charset=utf-8',
       'cache-control': 'no-store',
