@@ -30,7 +30,7 @@ if (!process.env.OIDC_ISSUER) {
   console.log(`Local OpenID provider at ${idp.issuer} (demo people: see ${publicUrl}/signin)`);
 }
 
-const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '-p', String(port)], {
+const next = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts'), '--dev'], {
   env,
   stdio: 'inherit',
 });

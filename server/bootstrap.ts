@@ -2,6 +2,7 @@ import { databaseConfig } from '@/db/config';
 import { getConnection } from '@/db/client';
 import { env } from './env';
 import { logger } from './observability/logger';
+import { startDenialAuditor } from './services/audit/denials';
 import { seedDemoData } from './services/seed/demo';
 
 /** Runs once when the server starts: migrations, the embedded database's socket, demo data. */
@@ -15,5 +16,6 @@ export async function bootstrap(): Promise<void> {
   }
   const seed = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : config.driver === 'pglite';
   if (seed && (await seedDemoData(connection.db))) logger.info('demo data seeded');
+  startDenialAuditor(connection.db);
   logger.info({ driver: connection.driver }, 'database ready');
 }

@@ -5,3 +5,4 @@ export * from './versions';
 export * from './tokens';
 export * from './audit';
 export * from './rate-limits';
+export * from './denials';

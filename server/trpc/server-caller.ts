@@ -2,10 +2,12 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { getConnection } from '@/db/client';
 import { requirePerson } from '../auth/current';
+import { env } from '../env';
+import { clientAddress } from '../http/client-address';
 import { CORRELATION_HEADER } from '../http/correlation';
 import { appRouter } from '../routers';
 import type { Principal } from '../auth/principal';
-import type { Context } from './context';
+import { type Context, inProcessContext } from './context';
 import { createCallerFactory } from './init';
 
 const createCaller = createCallerFactory(appRouter);
@@ -22,12 +24,15 @@ export const requestCorrelationId = async () => (await headers()).get(CORRELATIO
  */
 export async function callerForPerson(options: { limitEachCall?: boolean } = {}) {
   const connection = await getConnection();
-  return createCaller({
-    db: connection.db,
-    driver: connection.driver,
-    correlationId: await requestCorrelationId(),
-    authorization: null,
-    principal: await requirePerson(),
-    limitEachCall: options.limitEachCall,
-  });
+  const headerList = await headers();
+  return createCaller(
+    inProcessContext({
+      db: connection.db,
+      driver: connection.driver,
+      correlationId: await requestCorrelationId(),
+      clientAddress: clientAddress(headerList, env.TRUST_PROXY_HOPS),
+      principal: await requirePerson(),
+      limitEachCall: options.limitEachCall,
+    }),
+  );
 }

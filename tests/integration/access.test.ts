@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { ensureTeam } from '../../server/services/teams/find';
+import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
 import { freshDatabase } from '../helpers/database';
 import { registration } from '../helpers/fixtures';
@@ -25,7 +26,7 @@ const person = (memberships: [string, Principal['memberships'][number]['role']][
 });
 
 const callerFor = (principal: Principal) =>
-  createCallerFactory(appRouter)({ db: database.db, driver: 'pg', correlationId: 'access-test', authorization: null, principal });
+  createCallerFactory(appRouter)(inProcessContext({ db: database.db, driver: 'pg', correlationId: 'access-test', principal }));
 
 const register = (principal: Principal, overrides: Record<string, unknown>) =>
   callerFor(principal).models.register(registration(overrides) as never);

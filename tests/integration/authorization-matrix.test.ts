@@ -4,6 +4,7 @@ import { appRouter } from '../../server/routers';
 import { procedureMetas } from '../../server/routers/procedure-meta';
 import { createToken } from '../../server/services/tokens/create';
 import { ensureTeam } from '../../server/services/teams/find';
+import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
 import { freshDatabase } from '../helpers/database';
 import { registration } from '../helpers/fixtures';
@@ -47,7 +48,7 @@ const person = (id: string, memberships: Principal['memberships'], isAdmin = fal
 });
 
 const callerFor = (principal: Principal | undefined) =>
-  createCallerFactory(appRouter)({ db: database.db, driver: 'pg', correlationId: 'matrix', authorization: null, principal });
+  createCallerFactory(appRouter)(inProcessContext({ db: database.db, driver: 'pg', correlationId: 'matrix', principal }));
 
 /** A fresh version of a fraud model, registered by the system, for calls that change or remove one. */
 async function freshVersion() {

@@ -10,6 +10,7 @@ import { apiTokens, auditLog, teams } from '../../db/schema';
 import { systemPrincipal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { seedDemoData } from '../../server/services/seed/demo';
+import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
 import { api } from '../helpers/api';
 import { appDatabase } from '../helpers/database';
@@ -36,13 +37,9 @@ describe('the embedded database (PGlite)', () => {
     expect(await seedDemoData(connection.db)).toBe(true);
     expect(await seedDemoData(connection.db)).toBe(false);
 
-    const caller = createCallerFactory(appRouter)({
-      db: connection.db,
-      driver: 'pglite',
-      correlationId: 'pglite-smoke',
-      authorization: null,
-      principal: systemPrincipal('smoke test'),
-    });
+    const caller = createCallerFactory(appRouter)(
+      inProcessContext({ db: connection.db, driver: 'pglite', correlationId: 'pglite-smoke', principal: systemPrincipal('smoke test') }),
+    );
     const page = await caller.models.list({ team: 'fraud', sort: 'name' });
     expect(page.items.map((m) => m.name)).toEqual(['chargeback-risk', 'fraud-detector']);
     const created = await caller.models.register(

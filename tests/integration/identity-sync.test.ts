@@ -4,7 +4,8 @@ import { auditLog, memberships, teams } from '../../db/schema';
 import { accessFromGroups } from '../../server/auth/claims';
 import { groupRules } from '../../server/auth/oidc-config';
 import { principalForUser } from '../../server/auth/user-principal';
-import { recordSignIn, recordSignInFailure } from '../../server/services/users/sign-in';
+import { auditDenials, recordDenial } from '../../server/services/audit/denials';
+import { recordSignIn } from '../../server/services/users/sign-in';
 import { freshDatabase } from '../helpers/database';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -39,7 +40,11 @@ describe('teams and roles follow the identity provider', () => {
   });
 
   it('records sign-ins and failed sign-ins', async () => {
-    await recordSignInFailure(database.db, 'OAUTH_CALLBACK_ERROR', 'c3');
+    const failure = { action: 'auth.sign_in_failed', principal: null, clientAddress: '10.1.1.1', operation: 'auth.callback', code: 'OAUTH_CALLBACK_ERROR', reason: 'x' } as const;
+    await recordDenial(database.db, { ...failure, correlationId: 'c3' });
+    await recordDenial(database.db, { ...failure, correlationId: 'c4' });
+    // Audited once their minute is over: here, as if it were.
+    await auditDenials(database.db, new Date(Date.now() + 60_000));
     const actions = (await database.db.select().from(auditLog)).map((a) => [a.action, a.correlationId]);
     expect(actions).toEqual(
       expect.arrayContaining([
@@ -48,5 +53,8 @@ describe('teams and roles follow the identity provider', () => {
         ['auth.sign_in_failed', 'c3'],
       ]),
     );
+    const failures = await database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.sign_in_failed'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.summary).toMatchObject({ code: 'OAUTH_CALLBACK_ERROR', count: 2, clientAddress: '10.1.1.1' });
   });
 });

@@ -6,6 +6,7 @@ import { databaseConfig } from '../../db/config';
 import { systemPrincipal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { ensureTeam } from '../../server/services/teams/find';
+import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
 import { freshDatabase } from '../helpers/database';
 import { registration } from '../helpers/fixtures';
@@ -53,13 +54,9 @@ describe('the Neon serverless driver', () => {
     neon = await openDatabase({ driver: 'neon', url: database.url, poolMax: 4, wsProxy: relayAddress });
     await neon.migrate();
     await ensureTeam(neon.db, 'edge');
-    const caller = createCallerFactory(appRouter)({
-      db: neon.db,
-      driver: 'neon',
-      correlationId: 'neon-test',
-      authorization: null,
-      principal: systemPrincipal('neon test'),
-    });
+    const caller = createCallerFactory(appRouter)(
+      inProcessContext({ db: neon.db, driver: 'neon', correlationId: 'neon-test', principal: systemPrincipal('neon test') }),
+    );
     const results = await Promise.allSettled(
       Array.from({ length: 5 }, () => caller.models.register(registration({ team: 'edge', name: 'on-neon' }) as never)),
     );

@@ -5,18 +5,19 @@ import { freePort } from './postgres';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The production build served by `next start`, as users run it, with its output in a log file. */
+/** The production build served as `npm start` serves it, with its output in a log file. */
 export async function startNextServer(env: Record<string, string>, logFile: string, port?: number) {
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (`npm test` does).');
   }
   port ??= await freePort();
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      HOSTNAME: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -43,9 +44,9 @@ export async function startNextServer(env: Record<string, string>, logFile: stri
 async function waitFor(ready: () => Promise<boolean>, child: ChildProcess, logFile: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}; see ${logFile}`);
+    if (child.exitCode !== null) throw new Error(`the portal exited with ${child.exitCode}; see ${logFile}`);
     if (await ready()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`next start did not become healthy within 60 s; see ${logFile}`);
+  throw new Error(`the portal did not become healthy within 60 s; see ${logFile}`);
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { type ClaimedAccess } from '../../auth/claims';
-import { ANONYMOUS_PRINCIPAL, type Principal } from '../../auth/principal';
+import type { Principal } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
 import { type Identity, applyIdentity } from './access';
 
@@ -25,17 +25,4 @@ export async function recordSignIn(db: Database, identity: Identity, access: Cla
     });
     return user;
   });
-}
-
-/** A failed sign-in, recorded against nobody in particular. */
-export async function recordSignInFailure(db: Database, reason: string, correlationId: string) {
-  await db.transaction((tx) =>
-    recordAudit(tx, { principal: ANONYMOUS_PRINCIPAL, correlationId }, {
-      teamId: null,
-      action: 'auth.sign_in_failed',
-      resourceType: 'session',
-      resourceId: 'anonymous',
-      summary: { reason },
-    }),
-  );
 }

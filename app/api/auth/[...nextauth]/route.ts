@@ -1,19 +1,31 @@
 import NextAuth from 'next-auth';
+import { unstable_rethrow } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { notFound } from '@/server/errors/app-error';
 import { errorResponse, renderError } from '@/server/errors/render';
 import { authOptions } from '@/server/auth/next-auth';
-import { correlationIdOf } from '@/server/http/correlation';
+import { env } from '@/server/env';
+import { clientAddress } from '@/server/http/client-address';
+import { CORRELATION_HEADER, correlationIdOf } from '@/server/http/correlation';
+import { consumeRequest } from '@/server/http/rate-limit';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
+// Sign-in, callbacks and sign-out take from the client address's allowance, as any request
+// without identity does: failed callbacks cannot be repeated without limit.
 async function handler(req: NextRequest, context: RouteContext) {
-  const options = authOptions();
-  if (!options) {
-    const refused = notFound('Sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to configure it)');
-    return errorResponse(renderError(refused, correlationIdOf(req.headers)));
+  const correlationId = correlationIdOf(req.headers);
+  try {
+    await consumeRequest('anonymous', clientAddress(req.headers, env.TRUST_PROXY_HOPS));
+    const options = authOptions();
+    if (!options) throw notFound('Sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to configure it)');
+    return await NextAuth(options)(req, { params: await context.params });
+  } catch (error) {
+    unstable_rethrow(error);
+    const response = errorResponse(renderError(error, correlationId));
+    response.headers.set(CORRELATION_HEADER, correlationId);
+    return response;
   }
-  return NextAuth(options)(req, { params: await context.params });
 }
 
 export { handler as GET, handler as POST };

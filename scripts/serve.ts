@@ -1,0 +1,22 @@
+// `npm start` (and, with --dev, `npm run dev`): the portal's HTTP server. It is Next.js's request
+// handler behind a plain Node server so that the app learns the address of the socket each
+// request came from — Next.js's own server keeps a client's X-Forwarded-For instead, which would
+// let anyone choose the address their rate limit and audit records are kept under.
+import { createServer } from 'node:http';
+import { PEER_ADDRESS_HEADER } from '../server/http/client-address';
+
+const dev = process.argv.includes('--dev');
+// Next.js reads NODE_ENV when it loads, so it is set before the import below.
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? 'development' : 'production') });
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? (dev ? 'localhost' : '0.0.0.0');
+
+const { default: next } = await import('next');
+const app = next({ dev, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+  void handle(req, res);
+}).listen(port, hostname, () => console.log(`Portal ready on http://${hostname}:${port}`));
