@@ -15,6 +15,8 @@ export interface ProcedureMeta extends OpenApiMeta {
   access?: { scope: TokenScope; role: TeamRole } | null;
   /** Open to platform admins only (checked in the procedure). */
   adminOnly?: boolean;
+  /** Open to signed-in people only, whatever a token's scopes and role (token management). */
+  peopleOnly?: boolean;
   /** HTTP status of a successful REST answer when it is not 200. */
   successStatus?: 201 | 202 | 204;
 }

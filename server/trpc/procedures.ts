@@ -32,6 +32,15 @@ export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) 
 
 export const readProcedure = guardedProcedure({ scope: 'read', role: 'viewer' });
 
+/** Token management: a person decides which credentials exist, never a credential itself. */
+export const personProcedure = (access: { scope: TokenScope; role: TeamRole }) =>
+  guardedProcedure(access)
+    .meta({ peopleOnly: true })
+    .use(({ ctx, next }) => {
+      if (ctx.actor.principal.kind !== 'user') throw forbidden('Only a signed-in person may manage API tokens, not a token');
+      return next();
+    });
+
 export const adminProcedure = readProcedure.meta({ adminOnly: true }).use(({ ctx, next }) => {
   if (!ctx.actor.principal.isAdmin) throw forbidden('Only platform admins may do this');
   return next();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Principal, systemPrincipal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { procedureMetas } from '../../server/routers/procedure-meta';
+import { authenticateToken } from '../../server/services/tokens/authenticate';
 import { createToken } from '../../server/services/tokens/create';
 import { ensureTeam } from '../../server/services/teams/find';
 import { inProcessContext } from '../../server/trpc/context';
@@ -9,14 +10,16 @@ import { createCallerFactory } from '../../server/trpc/init';
 import { freshDatabase } from '../helpers/database';
 import { registration } from '../helpers/fixtures';
 
-type Role = 'viewer' | 'contributor' | 'maintainer' | 'admin' | 'otherTeam' | 'anonymous';
+type Role = 'viewer' | 'contributor' | 'maintainer' | 'admin' | 'otherTeam' | 'anonymous' | 'readToken' | 'writeToken' | 'maintainerToken';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
-const ROLES: Role[] = ['viewer', 'contributor', 'maintainer', 'admin', 'otherTeam', 'anonymous'];
+const ROLES: Role[] = ['viewer', 'contributor', 'maintainer', 'admin', 'otherTeam', 'anonymous', 'readToken', 'writeToken', 'maintainerToken'];
 
 // What each role may do, as DESIGN.md says: viewers read, contributors register and update,
 // maintainers deregister, manage tokens and read the audit trail, admins everything; another
-// team's models do not exist for you; nobody without identity gets past the door.
-const EXPECTED: Record<string, Record<Role, Outcome>> = {
+// team's models do not exist for you; nobody without identity gets past the door. API tokens
+// (of team fraud: `read` as viewer, `read,write` as contributor and as maintainer) act within
+// their scopes and role, and never manage tokens.
+const PEOPLE: Record<string, Record<Exclude<Role, `${string}Token`>, Outcome>> = {
   'models.register': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'models.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'models.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
@@ -32,6 +35,27 @@ const EXPECTED: Record<string, Record<Role, Outcome>> = {
   'teams.directory': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },
 };
+
+const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> = {
+  'models.register': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'models.list': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'models.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'models.getByName': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'versions.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'versions.update': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'versions.changes': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'versions.deregister': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'tokens.create': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'tokens.list': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'tokens.revoke': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'audit.list': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'teams.directory': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'system.health': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+};
+
+const EXPECTED: Record<string, Record<Role, Outcome>> = Object.fromEntries(
+  Object.entries(PEOPLE).map(([procedure, outcomes]) => [procedure, { ...outcomes, ...TOKENS[procedure]! }]),
+);
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const principals = {} as Record<Role, Principal | undefined>;
@@ -98,12 +122,19 @@ beforeAll(async () => {
   principals.admin = person('admin', [], true);
   principals.otherTeam = person('other', [{ teamId: otherId, teamSlug: 'other', role: 'maintainer' }]);
   principals.anonymous = undefined;
+  // Token principals as authentication makes them, from real tokens.
+  const token = async (role: 'viewer' | 'contributor' | 'maintainer', scopes: ('read' | 'write')[]) =>
+    authenticateToken(database.db, (await createToken(database.db, { name: role, teamId: fraudId, role, scopes, expiresAt: new Date(Date.now() + 3_600_000), createdBy: null })).token);
+  principals.readToken = await token('viewer', ['read']);
+  principals.writeToken = await token('contributor', ['read', 'write']);
+  principals.maintainerToken = await token('maintainer', ['read', 'write']);
 });
 afterAll(() => database.close());
 
 describe('authorization matrix', () => {
   it('covers every procedure of the router', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(procedureMetas().map(([path]) => path).sort());
+    expect(Object.keys(TOKENS).sort()).toEqual(Object.keys(PEOPLE).sort());
     expect(Object.keys(CALLS).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

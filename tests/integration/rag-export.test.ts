@@ -221,4 +221,14 @@ describe('incremental RAG export', () => {
     expect(otherFilters.status).toBe(400);
     expect(otherFilters.error!.message).toContain('other filters');
   });
+
+  it("refuses another caller's cursor, even of the same team and filters", async () => {
+    const { cursor } = await exportAs(tokens.exporterA);
+    const sameTeam = await tokenFor(database.db, teamA, { scopes: ['export'] });
+    const replayed = await exportAs(sameTeam, { since: cursor! });
+    expect(replayed.status).toBe(400);
+    expect(replayed.error!.details!.fieldErrors!.since![0]).toContain('issued to these credentials');
+    expect(replayed.documents).toEqual([]);
+    expect((await exportAs(tokens.exporterA, { since: cursor! })).status).toBe(200);
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { validationFailed } from '../../errors/app-error';
 import { logger } from '../../observability/logger';
+import type { Principal } from '../../auth/principal';
 import type { RagExportFilters } from '../../schemas/rag-export';
 
 /**
@@ -58,19 +59,25 @@ function signingKey(): Buffer | string {
   return processKey;
 }
 
-const sign = (body: string) => createHmac('sha256', signingKey()).update(body).digest().subarray(0, 16).toString('base64url');
+/** Whom a cursor is issued to: only they may resume from it. */
+export type CursorHolder = Pick<Principal, 'kind' | 'id'>;
+
+// The holder is signed but not written into the cursor: it is known from the credentials.
+const sign = (holder: CursorHolder, body: string) =>
+  createHmac('sha256', signingKey()).update(`${holder.kind}:${holder.id}|${body}`).digest().subarray(0, 16).toString('base64url');
 
 const filtersTag = (filters: RagExportFilters) => createHash('sha256').update(fingerprint(filters)).digest().subarray(0, 6).toString('base64url');
 
 /**
- * Cursors read `<xid>.<seq>.<teams>.<filters>.<signature>`. Only the teams and filters are signed:
- * a caller choosing another position still reads only its own teams, but claiming teams it never
- * had would make the export reveal other teams' version ids as deletions. The signed part is the
- * same for every line of an export, so it is computed once.
+ * Cursors read `<xid>.<seq>.<teams>.<filters>.<signature>`. Only the holder, teams and filters are
+ * signed: a caller choosing another position still reads only its own teams, but claiming teams
+ * it never had — or replaying another caller's cursor — would make the export reveal other teams'
+ * version ids as deletions. The signed part is the same for every line of an export, so it is
+ * computed once.
  */
-export function exportCursorEncoder(teams: 'all' | string[], filters: RagExportFilters) {
+export function exportCursorEncoder(holder: CursorHolder, teams: 'all' | string[], filters: RagExportFilters) {
   const scope = `${packTeams(teams)}.${filtersTag(filters)}`;
-  const signed = `${scope}.${sign(scope)}`;
+  const signed = `${scope}.${sign(holder, scope)}`;
   return (position: Position) => `${position.xid}.${position.seq}.${signed}`;
 }
 
@@ -80,14 +87,14 @@ const MAX_XID8 = 2n ** 64n - 1n;
 
 const invalid = (reason: string) => validationFailed({ since: [reason] });
 
-export function decodeExportCursor(raw: string, filters: RagExportFilters): ExportCursor {
+export function decodeExportCursor(raw: string, holder: CursorHolder, filters: RagExportFilters): ExportCursor {
   const match = CURSOR.exec(raw);
   if (!match) throw invalid('is not a cursor issued by this registry');
   const [, xid, seq, teams, tag, signature] = match as unknown as [string, string, string, string, string, string];
-  const expected = Buffer.from(sign(`${teams}.${tag}`));
+  const expected = Buffer.from(sign(holder, `${teams}.${tag}`));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw invalid('is not a cursor issued by this registry (or the server key changed): export everything again');
+    throw invalid('is not a cursor this registry issued to these credentials (or the server key changed): export everything again');
   }
   // Only the scope is signed: the position is the caller's to choose, within what Postgres holds.
   if (BigInt(xid) > MAX_XID8 || Number(seq) > Number.MAX_SAFE_INTEGER) throw invalid('points beyond any change this registry can have made');

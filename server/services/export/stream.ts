@@ -121,10 +121,10 @@ async function teamFilterId(db: Database, principal: Principal, slug: string | u
 export async function planRagExport(db: Database, principal: Principal, query: RagExportQuery): Promise<RagExport> {
   const { since, ...filters } = query;
   const teamId = await teamFilterId(db, principal, filters.team);
-  const previous = since ? decodeExportCursor(since, filters) : null;
+  const previous = since ? decodeExportCursor(since, principal, filters) : null;
   const now = readableTeamIds(principal);
   const mark = await watermark(db);
-  const cursorAt = exportCursorEncoder(now, filters);
+  const cursorAt = exportCursorEncoder(principal, now, filters);
   const cursor = cursorAt(previous ? laterPosition(previous.position, mark) : mark);
 
   async function* batches(): AsyncGenerator<RagLine[]> {
