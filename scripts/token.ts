@@ -7,6 +7,7 @@ import { openDatabase } from '../db/client';
 import { systemPrincipal } from '../server/auth/principal';
 import { TEAM_ROLES, TOKEN_SCOPES } from '../server/schemas/enums';
 import { teamSlugSchema } from '../server/schemas/common';
+import { tokenLifetimeDaysSchema } from '../server/schemas/token';
 import { recordAudit } from '../server/services/audit/record';
 import { ensureTeam, findTeamBySlug } from '../server/services/teams/find';
 import { createToken } from '../server/services/tokens/create';
@@ -40,12 +41,26 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
   }
 }
 
+/** The team, created (and audited) only when asked to: a typo must not make a new team. */
+async function teamForToken(db: Awaited<ReturnType<typeof openDatabase>>['db'], slug: string, create: boolean) {
+  if (!create) return findTeamBySlug(db, slug);
+  return db.transaction(async (tx) => {
+    const { team, created } = await ensureTeam(tx, slug);
+    if (created) {
+      await recordAudit(tx, actor(), { teamId: team.id, action: 'team.created', resourceType: 'team', resourceId: team.id, summary: { slug } });
+      console.error(`Team "${team.slug}" did not exist and was created.`);
+    }
+    return team;
+  });
+}
+
 const program = new Command('token').description('Manage API tokens for scripts').showHelpAfterError();
 
 program
   .command('create')
   .description('Create a token and print it (it is shown only once)')
-  .requiredOption('--team <slug>', 'team the token acts for (created if missing)', parseWith(teamSlugSchema))
+  .requiredOption('--team <slug>', 'team the token acts for', parseWith(teamSlugSchema))
+  .option('--create-team', 'create the team if it does not exist (recorded in the audit trail)', false)
   .option('--scopes <list>', `comma-separated: ${TOKEN_SCOPES.join(', ')}`, parseWith(scopesSchema), ['read'])
   .option(
     '--role <role>',
@@ -53,11 +68,15 @@ program
     parseWith(z.enum(TEAM_ROLES)),
   )
   .option('--name <name>', 'what the token is for', 'cli token')
-  .option('--expires-in-days <days>', 'lifetime in days', parseWith(z.coerce.number().int().min(1).max(3650)), 90)
-  .action(async (opts: { team: string; scopes: z.infer<typeof scopesSchema>; role?: (typeof TEAM_ROLES)[number]; name: string; expiresInDays: number }) => {
+  .option('--expires-in-days <days>', 'lifetime in days (at most the API\'s, 365)', parseWith(z.coerce.number().pipe(tokenLifetimeDaysSchema)), 90)
+  .action(async (opts: { team: string; createTeam: boolean; scopes: z.infer<typeof scopesSchema>; role?: (typeof TEAM_ROLES)[number]; name: string; expiresInDays: number }) => {
     await withDatabase(async (db) => {
-      const { team, created } = await ensureTeam(db, opts.team);
-      if (created) console.error(`Team "${team.slug}" did not exist and was created.`);
+      const team = await teamForToken(db, opts.team, opts.createTeam);
+      if (!team) {
+        console.error(`No team "${opts.team}". Check the name, or pass --create-team to create it.`);
+        process.exitCode = 1;
+        return;
+      }
       const role = opts.role ?? (opts.scopes.includes('write') ? 'contributor' : 'viewer');
       const expiresAt = new Date(Date.now() + opts.expiresInDays * 86_400_000);
       const token = await db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { principalRefSchema } from '../../server/schemas/version';
 import { teamRoleEnum, tokenScopeEnum } from './enums';
-import { teams } from './teams';
+import { teams, users } from './teams';
 
 export const apiTokens = pgTable(
   'api_tokens',
@@ -20,10 +20,16 @@ export const apiTokens = pgTable(
     role: teamRoleEnum('role').notNull(),
     scopes: tokenScopeEnum('scopes').array().notNull(),
     createdBy: jsonb('created_by').$type<z.infer<typeof principalRefSchema>>(),
+    // The person who made the token, if a person did: the token never holds more than they do
+    // (checked at every use, and their tokens follow their memberships at each sign-in).
+    creatorUserId: uuid('creator_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_tokens_team_idx').on(t.teamId).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    index('api_tokens_team_idx').on(t.teamId).where(sql`${t.revokedAt} is null`),
+    index('api_tokens_creator_idx').on(t.creatorUserId).where(sql`${t.revokedAt} is null`),
+  ],
 );

@@ -6,6 +6,14 @@ import { principalRefSchema } from './version';
 export const tokenScopeSchema = z.enum(TOKEN_SCOPES, oneOf(TOKEN_SCOPES));
 export const teamRoleSchema = z.enum(TEAM_ROLES, oneOf(TEAM_ROLES));
 
+/** The longest a token may live, whoever makes it (API, portal, command line). */
+export const MAX_TOKEN_DAYS = 365;
+export const tokenLifetimeDaysSchema = z
+  .number()
+  .int()
+  .min(1, `must be between 1 and ${MAX_TOKEN_DAYS}`)
+  .max(MAX_TOKEN_DAYS, `must be between 1 and ${MAX_TOKEN_DAYS}`);
+
 export const createTokenInput = z.strictObject({
   name: z.string().trim().min(1, 'Required').max(100, 'must be at most 100 characters'),
   team: teamSlugSchema,
@@ -14,7 +22,7 @@ export const createTokenInput = z.strictObject({
     .min(1, 'choose at least one scope')
     .transform((s) => [...new Set(s)]),
   role: teamRoleSchema.optional().meta({ description: 'Default: contributor with the write scope, else viewer' }),
-  expiresInDays: z.number().int().min(1, 'must be between 1 and 365').max(365, 'must be between 1 and 365').default(90),
+  expiresInDays: tokenLifetimeDaysSchema.default(90),
 });
 export type CreateTokenInput = z.infer<typeof createTokenInput>;
 

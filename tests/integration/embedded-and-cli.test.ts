@@ -56,7 +56,7 @@ describe('the embedded database (PGlite)', () => {
   it('lets the token CLI in through its socket while this process holds the files', async () => {
     const port = await connection.serve!(0);
     expect(port).toBeGreaterThan(0);
-    const { stdout, stderr } = await tokenCli(['create', '--team', 'newteam', '--scopes', 'read'], {
+    const { stdout, stderr } = await tokenCli(['create', '--team', 'newteam', '--create-team', '--scopes', 'read'], {
       DATA_DIR: dataDir,
       DATABASE_URL: '',
     });
@@ -77,7 +77,10 @@ describe('npm run token on a Postgres server', () => {
     db = await appDatabase();
     const team = uniqueSlug('cli');
     const env = { DATABASE_URL: (await import('vitest')).inject('appDatabaseUrl') };
-    const created = await tokenCli(['create', '--team', team, '--scopes', 'read,write', '--name', 'ci-bot'], env);
+    const typo = await tokenCli(['create', '--team', team, '--scopes', 'read'], env).catch((e: { code: number; stderr: string }) => e);
+    expect(typo).toMatchObject({ code: 1, stderr: expect.stringContaining('pass --create-team to create it') });
+    expect(await db.db.select().from(teams).where(eq(teams.slug, team))).toEqual([]);
+    const created = await tokenCli(['create', '--team', team, '--create-team', '--scopes', 'read,write', '--name', 'ci-bot'], env);
     const token = created.stdout.trim();
     expect(created.stderr).toContain(`Team "${team}" did not exist and was created.`);
     expect(created.stderr).toContain('contributor; read, write');
@@ -97,7 +100,7 @@ describe('npm run token on a Postgres server', () => {
       .from(auditLog)
       .innerJoin(teams, eq(teams.id, auditLog.teamId))
       .where(eq(teams.slug, team));
-    expect(actions.map((a) => a.action).sort()).toEqual(['model.created', 'token.created', 'token.revoked']);
+    expect(actions.map((a) => a.action).sort()).toEqual(['model.created', 'team.created', 'token.created', 'token.revoked']);
   });
 
   it('refuses bad arguments with a clear message', async () => {
@@ -107,5 +110,7 @@ describe('npm run token on a Postgres server', () => {
     expect((failure as { stderr: string }).stderr).toContain('must be lowercase letters');
     const scopes = await tokenCli(['create', '--team', 'ok-team', '--scopes', 'read,admin'], env).catch((e: { stderr: string }) => e);
     expect((scopes as { stderr: string }).stderr).toContain('scopes are read, write, export');
+    const tooLong = await tokenCli(['create', '--team', 'ok-team', '--expires-in-days', '366'], env).catch((e: { stderr: string }) => e);
+    expect((tooLong as { stderr: string }).stderr).toContain('must be between 1 and 365');
   });
 });

@@ -1,14 +1,26 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { apiTokens, teams } from '@/db/schema';
+import { apiTokens, memberships, teams, users } from '@/db/schema';
+import { roleAtLeast } from '../../auth/access';
 import { unauthenticated } from '../../errors/app-error';
-import type { Principal } from '../../auth/principal';
+import type { Principal, TeamRole } from '../../auth/principal';
 import { hashToken, visiblePrefix } from './secret';
 
 // Recording every use would add a write to every read; a minute's precision is enough.
 const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
 
-/** The principal a bearer token stands for; refuses unknown, revoked and expired tokens. */
+/** A token made by a person holds at most what that person holds on its team today. */
+function creatorsRole(row: { creatorUserId: string | null; creatorIsAdmin: boolean | null; creatorRole: TeamRole | null }): TeamRole | null | 'unbounded' {
+  if (!row.creatorUserId) return 'unbounded'; // made by an operator on the command line
+  if (row.creatorIsAdmin) return 'maintainer';
+  return row.creatorRole;
+}
+
+/**
+ * The principal a bearer token stands for; refuses unknown, revoked and expired tokens, and the
+ * tokens of a person who no longer belongs to the token's team. A person's token acts with the
+ * lesser of its own role and the role its creator holds now.
+ */
 export async function authenticateToken(db: Database, token: string, now = new Date()): Promise<Principal> {
   const [row] = await db
     .select({
@@ -21,14 +33,22 @@ export async function authenticateToken(db: Database, token: string, now = new D
       lastUsedAt: apiTokens.lastUsedAt,
       teamId: teams.id,
       teamSlug: teams.slug,
+      creatorUserId: apiTokens.creatorUserId,
+      creatorIsAdmin: users.isAdmin,
+      creatorRole: memberships.role,
     })
     .from(apiTokens)
     .innerJoin(teams, eq(teams.id, apiTokens.teamId))
+    .leftJoin(users, eq(users.id, apiTokens.creatorUserId))
+    .leftJoin(memberships, and(eq(memberships.userId, apiTokens.creatorUserId), eq(memberships.teamId, apiTokens.teamId)))
     .where(eq(apiTokens.secretHash, hashToken(token)))
     .limit(1);
   if (!row) throw unauthenticated('Invalid API token');
   if (row.revokedAt) throw unauthenticated('This API token has been revoked');
   if (row.expiresAt <= now) throw unauthenticated(`This API token expired at ${row.expiresAt.toISOString()}`);
+  const held = creatorsRole(row);
+  if (!held) throw unauthenticated(`The person who created this API token no longer belongs to team "${row.teamSlug}"`);
+  const role = held === 'unbounded' || roleAtLeast(held, row.role) ? row.role : held;
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db
@@ -42,6 +62,6 @@ export async function authenticateToken(db: Database, token: string, now = new D
     name: `${row.name} (${visiblePrefix(token)}…)`,
     isAdmin: false,
     scopes: row.scopes,
-    memberships: [{ teamId: row.teamId, teamSlug: row.teamSlug, role: row.role }],
+    memberships: [{ teamId: row.teamId, teamSlug: row.teamSlug, role }],
   };
 }

@@ -17,7 +17,7 @@ export async function createToken(db: Database, input: NewToken) {
   const { token, prefix, secretHash } = generateToken();
   const [row] = await db
     .insert(apiTokens)
-    .values({ ...input, prefix, secretHash })
+    .values({ ...input, prefix, secretHash, creatorUserId: input.createdBy?.kind === 'user' ? input.createdBy.id : null })
     .returning({ id: apiTokens.id, prefix: apiTokens.prefix, expiresAt: apiTokens.expiresAt });
   return { ...row!, token };
 }

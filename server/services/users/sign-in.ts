@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import { type ClaimedAccess } from '../../auth/claims';
 import type { Principal } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
+import { alignTokensWithCreator } from '../tokens/follow-creator';
 import { type Identity, applyIdentity } from './access';
 
 /** A successful sign-in: the person's teams follow their groups, and the audit trail says so. */
@@ -16,6 +17,8 @@ export async function recordSignIn(db: Database, identity: Identity, access: Cla
       scopes: [],
       memberships: [],
     };
+    await alignTokensWithCreator(tx, principal, correlationId);
+    // Last: the platform chain's head is held until commit, after the teams' (see alignTokensWithCreator).
     await recordAudit(tx, { principal, correlationId }, {
       teamId: null,
       action: 'auth.signed_in',
