@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './audit';
 export * from './rate-limits';
 export * from './denials';
+export * from './sessions';

@@ -9,7 +9,7 @@ import { count, eq, isNull, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { openDatabase } from '../../db/client';
-import { models, modelVersions, teams, users } from '../../db/schema';
+import { models, modelVersions, teams } from '../../db/schema';
 import { principalForUser } from '../../server/auth/user-principal';
 import { listModelsInput } from '../../server/schemas/model';
 import { planRagExport } from '../../server/services/export/stream';
@@ -17,6 +17,7 @@ import { checkHealth } from '../../server/services/health';
 import { getModel } from '../../server/services/models/get';
 import { createToken } from '../../server/services/tokens/create';
 import { listModels } from '../../server/services/models/list';
+import { recordSignIn } from '../../server/services/users/sign-in';
 import { getVersion } from '../../server/services/versions/get';
 import { startNextServer } from '../../tests/setup/next-server';
 import { releaseExitHooks, startPostgres } from '../../tests/setup/postgres';
@@ -57,10 +58,10 @@ pool.on('error', (error) => log(`idle connection lost: ${error.message}`));
 const rawClient = await pool.connect();
 
 // The caller: a platform admin, who reads every team (the largest catalog there is).
-const [person] = await db.insert(users).values({ subject: 'bench-admin', name: 'Bench Admin', isAdmin: true }).returning();
-const principal = (await principalForUser(db, person!.id))!;
+const person = await recordSignIn(db, { subject: 'bench-admin', name: 'Bench Admin', email: null }, { isAdmin: true, memberships: [] }, 'bench');
+const principal = (await principalForUser(db, person.id))!;
 const secret = randomBytes(32).toString('base64url');
-const session = await encode({ token: { sub: person!.id, name: 'Bench Admin', signedInAt: Math.floor(Date.now() / 1000) }, secret });
+const session = await encode({ token: { sub: person.id, name: 'Bench Admin', sid: person.sessionId }, secret });
 const headers = { cookie: `next-auth.session-token=${session}` };
 // The in-process replay of the incremental export must read the server's cursors.
 process.env.EXPORT_CURSOR_SECRET = secret;

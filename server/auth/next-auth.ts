@@ -6,7 +6,7 @@ import { clientAddress } from '../http/client-address';
 import { CORRELATION_HEADER } from '../http/correlation';
 import { logger } from '../observability/logger';
 import { recordDenial } from '../services/audit/denials';
-import { recordSignIn } from '../services/users/sign-in';
+import { recordSignIn, recordSignOut } from '../services/users/sign-in';
 import { accessFromGroups, groupsFromClaim } from './claims';
 import { type OidcSettings, oidcSettings } from './oidc-config';
 
@@ -70,9 +70,16 @@ export function authOptions(settings: OidcSettings | null = oidcSettings()): Nex
         }),
       },
     ],
+    events: {
+      // Sign-out ends the session on the server, so a copy of the cookie is worthless after it.
+      async signOut({ token }) {
+        if (typeof token?.sid !== 'string' || !token.sub) return;
+        await recordSignOut((await getConnection()).db, { userId: token.sub, name: String(token.name ?? token.sub), sessionId: token.sid }, await correlationId());
+      },
+    },
     callbacks: {
       // On sign-in (`user` present) the person's teams are synced from their groups; the token
-      // then carries only their id and when they signed in.
+      // then carries only their id and their session's.
       async jwt({ token, user }) {
         if (!user) return token;
         const { db } = await getConnection();
@@ -83,7 +90,7 @@ export function authOptions(settings: OidcSettings | null = oidcSettings()): Nex
           accessFromGroups(groups, settings.groupRules),
           await correlationId(),
         );
-        return { sub: stored.id, name: stored.name, signedInAt: Math.floor(Date.now() / 1000) };
+        return { sub: stored.id, name: stored.name, sid: stored.sessionId };
       },
       session({ session, token }) {
         return { ...session, userId: token.sub };

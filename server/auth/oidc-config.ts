@@ -12,6 +12,7 @@ const oidcEnv = z.object({
   OIDC_GROUP_PATTERN: z.string().default('^mlreg-(?<team>[a-z0-9][a-z0-9-]*)-(?<role>viewer|contributor|maintainer)$'),
   OIDC_ADMIN_GROUP: z.string().default('mlreg-admins'),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(8 * 3600),
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(30 * 60),
   // Set by `npm run dev` and the tests when they run the local provider: the sign-in page then
   // lists its demo people.
   OIDC_LOCAL_DEMO: z.enum(['true', 'false']).default('false'),
@@ -26,6 +27,7 @@ export interface OidcSettings {
   groupsClaim: string;
   groupRules: GroupRules;
   sessionMaxAge: number;
+  sessionIdleTimeout: number;
   localDemo: boolean;
 }
 
@@ -48,6 +50,7 @@ export function oidcSettings(env: Record<string, string | undefined> = process.e
     groupsClaim: e.OIDC_GROUPS_CLAIM,
     groupRules: groupRules(env),
     sessionMaxAge: e.SESSION_MAX_AGE_SECONDS,
+    sessionIdleTimeout: e.SESSION_IDLE_TIMEOUT_SECONDS,
     localDemo: e.OIDC_LOCAL_DEMO === 'true',
   };
 }

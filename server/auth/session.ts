@@ -1,5 +1,6 @@
 import { getToken } from 'next-auth/jwt';
 import type { Database } from '@/db/client';
+import { isSessionLive } from '../services/sessions/lifecycle';
 import { oidcSettings } from './oidc-config';
 import type { Principal } from './principal';
 import { principalForUser } from './user-principal';
@@ -9,8 +10,9 @@ interface CookieJar {
 }
 
 /**
- * The signed-in person behind a request's session cookie. Sessions end a fixed time after
- * sign-in (SESSION_MAX_AGE_SECONDS), however active they were: then the person signs in again.
+ * The signed-in person behind a request's session cookie, while the session it names is live on
+ * the server: not signed out or ended by an admin, younger than SESSION_MAX_AGE_SECONDS however
+ * active, and used within SESSION_IDLE_TIMEOUT_SECONDS. Then the person signs in again.
  */
 export async function sessionPrincipal(db: Database, cookies: CookieJar): Promise<Principal | null> {
   const settings = oidcSettings();
@@ -18,7 +20,8 @@ export async function sessionPrincipal(db: Database, cookies: CookieJar): Promis
   const secureCookie = process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
   // No headers on purpose: next-auth would otherwise read a Bearer API token as a session.
   const token = await getToken({ req: { cookies, headers: {} } as never, secureCookie, secret: process.env.NEXTAUTH_SECRET });
-  const signedInAt = typeof token?.signedInAt === 'number' ? token.signedInAt : 0;
-  if (!token?.sub || signedInAt + settings.sessionMaxAge < Date.now() / 1000) return null;
+  if (!token?.sub || typeof token.sid !== 'string') return null;
+  const limits = { maxAge: settings.sessionMaxAge, idleTimeout: settings.sessionIdleTimeout };
+  if (!(await isSessionLive(db, token.sid, token.sub, limits))) return null;
   return principalForUser(db, token.sub);
 }

@@ -4,6 +4,7 @@ import { health } from './system/health';
 import { auditRouter } from './audit';
 import { teamsRouter } from './teams';
 import { tokensRouter } from './tokens';
+import { usersRouter } from './users';
 import { versionsRouter } from './versions';
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   tokens: tokensRouter,
   audit: auditRouter,
   teams: teamsRouter,
+  users: usersRouter,
   system: router({ health }),
 });
 

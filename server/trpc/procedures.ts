@@ -1,7 +1,7 @@
 import { authenticateRequest, recordRefusal, requireScope } from '../auth/authenticate-request';
 import { AppError, forbidden } from '../errors/app-error';
 import { consumeForPrincipal } from '../http/rate-limit';
-import type { Actor, TeamRole, TokenScope } from '../auth/principal';
+import type { Actor, Principal, TeamRole, TokenScope } from '../auth/principal';
 import { baseProcedure } from './init';
 
 export const publicProcedure = baseProcedure.meta({ access: null });
@@ -41,7 +41,18 @@ export const personProcedure = (access: { scope: TokenScope; role: TeamRole }) =
       return next();
     });
 
+function assertAdmin(principal: Principal) {
+  if (!principal.isAdmin) throw forbidden('Only platform admins may do this');
+}
+
 export const adminProcedure = readProcedure.meta({ adminOnly: true }).use(({ ctx, next }) => {
-  if (!ctx.actor.principal.isAdmin) throw forbidden('Only platform admins may do this');
+  assertAdmin(ctx.actor.principal);
   return next();
 });
+
+export const adminWriteProcedure = guardedProcedure({ scope: 'write', role: 'viewer' })
+  .meta({ adminOnly: true })
+  .use(({ ctx, next }) => {
+    assertAdmin(ctx.actor.principal);
+    return next();
+  });

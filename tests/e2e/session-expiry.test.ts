@@ -2,17 +2,19 @@ import type { Browser } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalIdp } from '../../scripts/local-idp';
-import { auditLog, memberships, teams, users } from '../../db/schema';
+import { auditLog, memberships, sessions, teams, users } from '../../db/schema';
 import { freshDatabase } from '../helpers/database';
 import { launchBrowser, signIn } from '../helpers/browser';
+import { signInAs } from '../helpers/session';
 import { freePort } from '../setup/postgres';
 import { startNextServer } from '../setup/next-server';
 
-// A server of its own whose sessions last 3 seconds.
+// A server of its own whose sessions end after 2 idle seconds, or 6 seconds however active.
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let idp: Awaited<ReturnType<typeof startLocalIdp>>;
 let server: Awaited<ReturnType<typeof startNextServer>>;
 let browser: Browser;
+const SECRET = 'session-expiry-test-secret-0123456789';
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -26,8 +28,9 @@ beforeAll(async () => {
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: idp.clientId,
       OIDC_CLIENT_SECRET: idp.clientSecret,
-      NEXTAUTH_SECRET: 'session-expiry-test-secret-0123456789',
-      SESSION_MAX_AGE_SECONDS: '3',
+      NEXTAUTH_SECRET: SECRET,
+      SESSION_MAX_AGE_SECONDS: '6',
+      SESSION_IDLE_TIMEOUT_SECONDS: '2',
     },
     `${process.cwd()}/.test-data/session-expiry.log`,
     port,
@@ -42,14 +45,30 @@ afterAll(async () => {
 });
 
 describe('sessions', () => {
-  it('end after the configured time: the person must sign in again', async () => {
+  it('end after the idle timeout: the person must sign in again', async () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, server.url, 'demo-two-teams');
     await page.goto(`${server.url}/tokens`);
     expect(new URL(page.url()).pathname).toBe('/tokens');
-    await new Promise((r) => setTimeout(r, 3500));
+    await new Promise((r) => setTimeout(r, 2_500));
     await page.goto(`${server.url}/tokens`);
     expect(new URL(page.url()).pathname).toBe('/signin');
+  });
+
+  it('end at the maximum age however active, and stay ended', async () => {
+    const cookie = await signInAs(database.db, 'busy-person', ['mlreg-busy-viewer'], SECRET);
+    const started = Date.now();
+    const seen: [number, number][] = [];
+    while (Date.now() - started < 7_500) {
+      const res = await fetch(`${server.url}/api/v1/models`, { headers: { cookie } });
+      seen.push([Date.now() - started, res.status]);
+      await new Promise((r) => setTimeout(r, 700));
+    }
+    // Active all along (never 2 s idle): served until 6 s, refused from then on.
+    expect(seen.filter(([at]) => at < 5_500).every(([, status]) => status === 200), JSON.stringify(seen)).toBe(true);
+    expect(seen.filter(([at]) => at > 6_200).every(([, status]) => status === 401), JSON.stringify(seen)).toBe(true);
+    const [ended] = await database.db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.subject, 'busy-person'));
+    expect(ended!.sessions.endReason).toBe('expired');
   });
 
   it('sync teams and roles from the groups at sign-in, and record it in the audit trail', async () => {

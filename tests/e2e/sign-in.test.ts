@@ -47,10 +47,16 @@ describe('signing in', () => {
     expect(await page.getByRole('link', { name: 'Teams' }).count()).toBe(0);
     await screenshot(page, 'home-maintainer');
 
+    // A copy of the session cookie, as someone might take it before sign-out.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${appUrl}/api/v1/models`, { headers: { cookie } })).status).toBe(200);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
     await page.goto(`${appUrl}/tokens`);
     expect(new URL(page.url()).pathname).toBe('/signin');
+    // Sign-out ended the session on the server: the copy is worthless.
+    expect((await fetch(`${appUrl}/api/v1/models`, { headers: { cookie } })).status).toBe(401);
   });
 });
 

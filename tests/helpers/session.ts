@@ -7,14 +7,15 @@ import { recordSignIn } from '../../server/services/users/sign-in';
 
 /**
  * Signs a person in as the provider's callback would (their groups become teams and roles) and
- * returns the session cookie next-auth would set, sealed with the app's secret.
+ * returns the session cookie next-auth would set (naming the session it started), sealed with
+ * the app's secret.
  */
-export async function signInAs(db: Database, subject: string, groups: string[]): Promise<string> {
+export async function signInAs(db: Database, subject: string, groups: string[], secret = inject('signInEnv').NEXTAUTH_SECRET!): Promise<string> {
   const identity = { subject, name: subject, email: `${subject}@example.com` };
   const user = await recordSignIn(db, identity, accessFromGroups(groups, groupRules({})), crypto.randomUUID());
   const jwt = await encode({
-    token: { sub: user.id, name: user.name, signedInAt: Math.floor(Date.now() / 1000) },
-    secret: inject('signInEnv').NEXTAUTH_SECRET!,
+    token: { sub: user.id, name: user.name, sid: user.sessionId },
+    secret,
   });
   return `next-auth.session-token=${jwt}`;
 }

@@ -3,7 +3,11 @@ import { type Principal, systemPrincipal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { procedureMetas } from '../../server/routers/procedure-meta';
 import { authenticateToken } from '../../server/services/tokens/authenticate';
+import { accessFromGroups } from '../../server/auth/claims';
+import { groupRules } from '../../server/auth/oidc-config';
+import { principalForUser } from '../../server/auth/user-principal';
 import { createToken } from '../../server/services/tokens/create';
+import { recordSignIn } from '../../server/services/users/sign-in';
 import { ensureTeam } from '../../server/services/teams/find';
 import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
@@ -33,6 +37,7 @@ const PEOPLE: Record<string, Record<Exclude<Role, `${string}Token`>, Outcome>> =
   'tokens.revoke': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'audit.list': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'teams.directory': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'users.endSessions': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },
 };
 
@@ -50,6 +55,7 @@ const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> =
   'tokens.revoke': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'audit.list': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
   'teams.directory': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'users.endSessions': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'system.health': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
 };
 
@@ -62,14 +68,11 @@ const principals = {} as Record<Role, Principal | undefined>;
 let fraudId = '';
 let counter = 0;
 
-const person = (id: string, memberships: Principal['memberships'], isAdmin = false): Principal => ({
-  kind: 'user',
-  id,
-  name: id,
-  isAdmin,
-  scopes: ['read', 'write', 'export'],
-  memberships,
-});
+/** A person as sign-in makes them, with the teams and roles these groups give. */
+async function person(subject: string, groups: string[]): Promise<Principal> {
+  const user = await recordSignIn(database.db, { subject, name: subject, email: null }, accessFromGroups(groups, groupRules({})), 'matrix');
+  return (await principalForUser(database.db, user.id))!;
+}
 
 const callerFor = (principal: Principal | undefined) =>
   createCallerFactory(appRouter)(inProcessContext({ db: database.db, driver: 'pg', correlationId: 'matrix', principal }));
@@ -108,19 +111,18 @@ const CALLS: Record<string, (caller: ReturnType<typeof callerFor>) => Promise<un
   'tokens.revoke': async (c) => c.tokens.revoke({ tokenId: await freshToken() }),
   'audit.list': (c) => c.audit.list({}),
   'teams.directory': (c) => c.teams.directory(),
+  'users.endSessions': async (c) => c.users.endSessions({ userId: (await recordSignIn(database.db, { subject: `s-${++counter}`, name: 'someone', email: null }, { isAdmin: false, memberships: [] }, 'matrix')).id }),
   'system.health': (c) => c.system.health(),
 };
 
 beforeAll(async () => {
   database = await freshDatabase();
   fraudId = (await ensureTeam(database.db, 'fraud')).team.id;
-  const otherId = (await ensureTeam(database.db, 'other')).team.id;
-  const fraud = (role: 'viewer' | 'contributor' | 'maintainer') => [{ teamId: fraudId, teamSlug: 'fraud', role }];
-  principals.viewer = person('viewer', fraud('viewer'));
-  principals.contributor = person('contributor', fraud('contributor'));
-  principals.maintainer = person('maintainer', fraud('maintainer'));
-  principals.admin = person('admin', [], true);
-  principals.otherTeam = person('other', [{ teamId: otherId, teamSlug: 'other', role: 'maintainer' }]);
+  principals.viewer = await person('viewer', ['mlreg-fraud-viewer']);
+  principals.contributor = await person('contributor', ['mlreg-fraud-contributor']);
+  principals.maintainer = await person('maintainer', ['mlreg-fraud-maintainer']);
+  principals.admin = await person('admin', ['mlreg-admins']);
+  principals.otherTeam = await person('other', ['mlreg-other-maintainer']);
   principals.anonymous = undefined;
   // Token principals as authentication makes them, from real tokens.
   const token = async (role: 'viewer' | 'contributor' | 'maintainer', scopes: ('read' | 'write')[]) =>

@@ -78,6 +78,7 @@ describe('OpenAPI document and API reference', () => {
       '/teams/{team}/models/{name}',
       '/tokens',
       '/tokens/{tokenId}',
+      '/users/{userId}/sessions',
     ]);
     expect(doc.paths['/models'].post.responses['201']).toBeDefined();
     expect(doc.paths['/models/{modelId}/{version}'].delete.responses['204']).toBeDefined();

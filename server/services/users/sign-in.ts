@@ -2,10 +2,14 @@ import type { Database } from '@/db/client';
 import { type ClaimedAccess } from '../../auth/claims';
 import type { Principal } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
+import { endSession, startSession } from '../sessions/lifecycle';
 import { alignTokensWithCreator } from '../tokens/follow-creator';
 import { type Identity, applyIdentity } from './access';
 
-/** A successful sign-in: the person's teams follow their groups, and the audit trail says so. */
+/**
+ * A successful sign-in: the person's teams (and their tokens) follow their groups, a session
+ * starts, and the audit trail says so.
+ */
 export async function recordSignIn(db: Database, identity: Identity, access: ClaimedAccess, correlationId: string) {
   return db.transaction(async (tx) => {
     const user = await applyIdentity(tx, identity, access);
@@ -26,6 +30,15 @@ export async function recordSignIn(db: Database, identity: Identity, access: Cla
       resourceId: user.id,
       summary: { teams: access.memberships, admin: access.isAdmin },
     });
-    return user;
+    return { ...user, sessionId: await startSession(tx, user.id) };
+  });
+}
+
+/** A person signed out: their session ends on the server, recorded in the audit trail. */
+export async function recordSignOut(db: Database, session: { userId: string; name: string; sessionId: string }, correlationId: string) {
+  await db.transaction(async (tx) => {
+    if (!(await endSession(tx, session.sessionId, 'signed_out'))) return;
+    const principal: Principal = { kind: 'user', id: session.userId, name: session.name, isAdmin: false, scopes: [], memberships: [] };
+    await recordAudit(tx, { principal, correlationId }, { teamId: null, action: 'auth.signed_out', resourceType: 'session', resourceId: session.sessionId });
   });
 }

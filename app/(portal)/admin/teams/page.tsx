@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { EndSessionsButton } from '@/components/admin/end-sessions-button';
 import { requirePerson } from '@/server/auth/current';
 import { callerForPerson } from '@/server/trpc/server-caller';
+import { endSessionsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Teams' };
 
@@ -13,6 +15,7 @@ export default async function TeamsPage() {
       <h1 className="text-2xl font-semibold">Teams</h1>
       <p className="text-slate-700">
         Teams and memberships come from the identity provider&apos;s groups at each sign-in; change them there.
+        Ending a person&apos;s sessions signs them out everywhere at once.
       </p>
       <ul className="grid gap-4 sm:grid-cols-2">
         {items.map((team) => (
@@ -23,7 +26,10 @@ export default async function TeamsPage() {
             ) : (
               <ul className="mt-2 space-y-1 text-sm">
                 {team.members.map((m) => (
-                  <li key={m.id}>{m.name} — {m.role}</li>
+                  <li key={m.id} className="flex items-center justify-between gap-2">
+                    <span>{m.name} — {m.role}</span>
+                    <EndSessionsButton person={m.name} end={endSessionsAction.bind(null, m.id)} />
+                  </li>
                 ))}
               </ul>
             )}
