@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { type DatabaseConfig, databaseConfig } from './config';
 import { currentHolder, openPglite, servePglite } from './embedded';
@@ -31,8 +32,8 @@ export async function openDatabase(config: DatabaseConfig = databaseConfig()): P
     if (holder?.port) return openNodePostgres(`postgres://postgres@127.0.0.1:${holder.port}/postgres`, 1);
     return openEmbedded(config.dataDir);
   }
-  if (config.driver === 'neon') return openNeon(config.url, config.poolMax, config.wsProxy);
-  return openNodePostgres(config.url, config.poolMax);
+  if (config.driver === 'neon') return openNeon(config.url, config.poolMax, config.migrationUrl, config.wsProxy);
+  return openNodePostgres(config.url, config.poolMax, config.migrationUrl);
 }
 
 async function openEmbedded(dataDir: string): Promise<Connection> {
@@ -49,18 +50,21 @@ async function openEmbedded(dataDir: string): Promise<Connection> {
   };
 }
 
-async function openNodePostgres(url: string, poolMax: number): Promise<Connection> {
+async function openNodePostgres(url: string, poolMax: number, migrationUrl?: string): Promise<Connection> {
   const { Pool } = await import('pg');
   type Session = import('pg').PoolClient;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const open = (connectionString: string, max: number) => new Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = open(url, poolMax);
   reportIdleErrors(pool);
   return {
     db: drizzle({ client: pool, schema }),
     driver: 'pg',
     migrate: () =>
-      underMigrationLock<Session>(pool, (session) => migrate(drizzle({ client: session, schema }), { migrationsFolder })),
+      migrateWhenPending<Session>(pool, migrationUrl ? () => open(migrationUrl, 1) : null, (session) =>
+        migrate(drizzle({ client: session, schema }), { migrationsFolder }),
+      ),
     close: () => pool.end(),
   };
 }
@@ -71,7 +75,7 @@ function reportIdleErrors(pool: { on(event: 'error', listener: (error: Error) =>
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
 }
 
-async function openNeon(url: string, poolMax: number, wsProxy?: string): Promise<Connection> {
+async function openNeon(url: string, poolMax: number, migrationUrl?: string, wsProxy?: string): Promise<Connection> {
   const { Pool, neonConfig } = await import('@neondatabase/serverless');
   type Session = import('@neondatabase/serverless').PoolClient;
   const { drizzle } = await import('drizzle-orm/neon-serverless');
@@ -83,23 +87,69 @@ async function openNeon(url: string, poolMax: number, wsProxy?: string): Promise
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineConnect = false;
   }
-  const pool = new Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const open = (connectionString: string, max: number) => new Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = open(url, poolMax);
   reportIdleErrors(pool);
   return {
     db: drizzle({ client: pool, schema }),
     driver: 'neon',
     migrate: () =>
-      underMigrationLock<Session>(pool, (session) => migrate(drizzle({ client: session, schema }), { migrationsFolder })),
+      migrateWhenPending<Session>(pool, migrationUrl ? () => open(migrationUrl, 1) : null, (session) =>
+        migrate(drizzle({ client: session, schema }), { migrationsFolder }),
+      ),
     close: () => pool.end(),
   };
 }
 
 interface PoolLike<S> {
   connect(): Promise<S>;
+  end(): Promise<void>;
 }
 interface SessionLike {
-  query(text: string, values: unknown[]): Promise<unknown>;
+  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   release(): void;
+}
+
+/** Whether a committed migration is missing: drizzle applies those newer than the last it recorded. */
+async function hasPendingMigrations<S extends SessionLike>(pool: PoolLike<S>): Promise<boolean> {
+  const newest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  const session = await pool.connect();
+  try {
+    const { rows } = await session.query('select max(created_at)::text as last from drizzle.__drizzle_migrations', []);
+    return Number(rows[0]?.last ?? 0) < newest;
+  } catch {
+    return true; // no migrations table yet
+  } finally {
+    session.release();
+  }
+}
+
+const sqlStateOf = (error: unknown): unknown => {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ('code' in e) return (e as { code?: unknown }).code;
+  }
+  return undefined;
+};
+
+/**
+ * Applies pending migrations, through the schema owner's pool when one is configured
+ * (DATABASE_MIGRATION_URL). With nothing pending nothing is done, so an app role that may not
+ * change the schema starts normally.
+ */
+async function migrateWhenPending<S extends SessionLike>(pool: PoolLike<S>, ownerPool: (() => PoolLike<S>) | null, run: (session: S) => Promise<void>) {
+  if (!(await hasPendingMigrations(pool))) return;
+  const migrator = ownerPool?.() ?? pool;
+  try {
+    await underMigrationLock(migrator, run);
+  } catch (error) {
+    if (sqlStateOf(error) !== '42501') throw error; // insufficient_privilege
+    throw new Error(
+      "Migrations are pending and DATABASE_URL's role may not apply them: run `npm run db:migrate` with DATABASE_MIGRATION_URL set to the schema owner's URL",
+      { cause: error },
+    );
+  } finally {
+    if (migrator !== pool) await migrator.end();
+  }
 }
 
 /** Runs the migrations on one session holding an advisory lock, so concurrent starts wait in turn. */

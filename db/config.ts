@@ -6,6 +6,9 @@ const optionalString = z.string().optional().transform((v) => v || undefined);
 
 const databaseEnv = z.object({
   DATABASE_URL: optionalString,
+  // The schema owner's URL, for applying migrations when the app's own role may not (see README
+  // "Two database roles"); unset: migrations run as DATABASE_URL's role.
+  DATABASE_MIGRATION_URL: optionalString,
   DATABASE_DRIVER: z.enum(['pglite', 'pg', 'neon']).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -16,8 +19,8 @@ const databaseEnv = z.object({
 
 export type DatabaseConfig =
   | { driver: 'pglite'; dataDir: string; socketPort: number }
-  | { driver: 'pg'; url: string; poolMax: number }
-  | { driver: 'neon'; url: string; poolMax: number; wsProxy?: string };
+  | { driver: 'pg'; url: string; poolMax: number; migrationUrl?: string }
+  | { driver: 'neon'; url: string; poolMax: number; migrationUrl?: string; wsProxy?: string };
 
 const isNeonUrl = (url: string) => /\.neon\.tech([:/]|$)/.test(new URL(url).hostname + '/');
 
@@ -29,7 +32,7 @@ export function databaseConfig(env: Record<string, string | undefined> = process
     return { driver: 'pglite', dataDir, socketPort: e.PGLITE_SOCKET_PORT };
   }
   if (e.DATABASE_DRIVER === 'neon' || isNeonUrl(e.DATABASE_URL)) {
-    return { driver: 'neon', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, wsProxy: e.NEON_WS_PROXY };
+    return { driver: 'neon', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, migrationUrl: e.DATABASE_MIGRATION_URL, wsProxy: e.NEON_WS_PROXY };
   }
-  return { driver: 'pg', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX };
+  return { driver: 'pg', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, migrationUrl: e.DATABASE_MIGRATION_URL };
 }

@@ -8,6 +8,8 @@ const appEnv = z.object({
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   // How many proxies in front of the app append to X-Forwarded-For; see README "Client addresses".
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Signs audit records and chain heads; keep it out of the database (see README "Audit trail").
+  AUDIT_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 const parsed = appEnv.parse(process.env);

@@ -23,6 +23,9 @@ export const auditLog = pgTable(
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    // HMAC of the hash with AUDIT_SIGNING_KEY, a key the database never holds: whoever can write
+    // to the database can recompute hashes, but not signatures. Null when no key was configured.
+    signature: text('signature'),
   },
   (t) => [
     unique('audit_log_chain_seq_unique').on(t.chainKey, t.seq),
@@ -37,4 +40,7 @@ export const auditChains = pgTable('audit_chains', {
   chainKey: text('chain_key').primaryKey(),
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
   lastHash: text('last_hash').notNull(),
+  // HMAC of (chain, last sequence number, last hash): cutting records from the end and moving
+  // the head back shows.
+  signature: text('signature'),
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { procedureMetas } from '../../server/routers/procedure-meta';
+import { procedureMetas, procedureType } from '../../server/routers/procedure-meta';
 import { api } from '../helpers/api';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -20,6 +20,7 @@ const PUBLIC_PROCEDURES = new Set(['system.health']);
 const SAMPLE_PARAMS: Record<string, string> = {
   modelId: '00000000-0000-7000-8000-000000000000',
   tokenId: '00000000-0000-7000-8000-000000000000',
+  userId: '00000000-0000-7000-8000-000000000000',
   version: '1.0.0',
   team: 'fraud',
   name: 'fraud-detector',
@@ -42,7 +43,7 @@ describe('every route refuses an anonymous caller unless it is documented as pub
   });
 
   it.each(procedures.map(([p]) => p))('tRPC %s', async (procedure) => {
-    const isQuery = !['register', 'update', 'deregister', 'create', 'revoke'].some((m) => procedure.endsWith(`.${m}`));
+    const isQuery = procedureType(procedure) === 'query';
     const res = isQuery
       ? await api(`/api/trpc/${procedure}`)
       : await api(`/api/trpc/${procedure}`, { method: 'POST', body: {} });

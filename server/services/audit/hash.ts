@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -45,3 +45,12 @@ export function auditHash(r: HashedFields): string {
   } satisfies Record<keyof HashedFields, unknown>;
   return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
+
+const hmac = (key: string, text: string) => createHmac('sha256', key).update(text).digest('hex');
+
+/** A record's signature: its hash, keyed with AUDIT_SIGNING_KEY. */
+export const recordSignature = (key: string, hash: string) => hmac(key, `record:${hash}`);
+
+/** A chain head's signature: where the chain ends, keyed with AUDIT_SIGNING_KEY. */
+export const headSignature = (key: string, chainKey: string, lastSeq: number, lastHash: string) =>
+  hmac(key, `head:${chainKey}:${lastSeq}:${lastHash}`);

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditChains, auditLog } from '@/db/schema';
 import { type Actor, principalRef } from '../../auth/principal';
-import { GENESIS_HASH, auditHash } from './hash';
+import { env } from '../../env';
+import { GENESIS_HASH, auditHash, headSignature, recordSignature } from './hash';
 
 export interface AuditEntry {
   teamId: string | null;
@@ -21,14 +22,14 @@ export const PLATFORM_CHAIN = 'platform';
  */
 export async function recordAudit(tx: Database, actor: Pick<Actor, 'principal' | 'correlationId'>, entry: AuditEntry) {
   const chainKey = entry.teamId ?? PLATFORM_CHAIN;
-  const [head] = await tx
+  const [chain] = await tx
     .insert(auditChains)
     .values({ chainKey, lastSeq: 1, lastHash: GENESIS_HASH })
     .onConflictDoUpdate({ target: auditChains.chainKey, set: { lastSeq: sql`${auditChains.lastSeq} + 1` } })
     .returning();
   const record = {
     chainKey,
-    seq: head!.lastSeq,
+    seq: chain!.lastSeq,
     occurredAt: new Date(),
     actor: principalRef(actor.principal),
     teamId: entry.teamId,
@@ -37,10 +38,13 @@ export async function recordAudit(tx: Database, actor: Pick<Actor, 'principal' |
     resourceId: entry.resourceId,
     correlationId: actor.correlationId,
     summary: entry.summary ?? {},
-    prevHash: head!.lastHash,
+    prevHash: chain!.lastHash,
   };
   const hash = auditHash(record);
+  const key = env.AUDIT_SIGNING_KEY;
+  const signature = key ? recordSignature(key, hash) : null;
+  const head = { lastHash: hash, signature: key ? headSignature(key, chainKey, record.seq, hash) : null };
   // One statement (and one round trip) appends the record and moves the chain head to it.
-  const appended = tx.$with('appended').as(tx.insert(auditLog).values({ ...record, hash }).returning({ seq: auditLog.seq }));
-  await tx.with(appended).update(auditChains).set({ lastHash: hash }).where(eq(auditChains.chainKey, chainKey));
+  const appended = tx.$with('appended').as(tx.insert(auditLog).values({ ...record, hash, signature }).returning({ seq: auditLog.seq }));
+  await tx.with(appended).update(auditChains).set(head).where(eq(auditChains.chainKey, chainKey));
 }
