@@ -1,4 +1,5 @@
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
+import { validationFailed } from '../errors/app-error';
 import { type RenderedError, errorResponse, renderError } from '../errors/render';
 import { logFailure } from '../observability/failures';
 import { appRouter } from '../routers';
@@ -8,8 +9,14 @@ import type { ApiCall } from './api-route';
 
 export const REST_PREFIX = '/api/v1';
 
+// trpc-to-openapi 3.3 collects query parameters in a plain object, so one named like a property
+// every object inherits (`?toString=1`) crashes it; no procedure takes such a field.
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Serves the procedures that carry OpenAPI metadata as REST under /api/v1. */
 export async function handleRest({ req, correlationId, route }: ApiCall): Promise<Response> {
+  const inherited = [...new URL(req.url).searchParams.keys()].filter((key) => INHERITED.has(key));
+  if (inherited.length) throw validationFailed(Object.fromEntries(inherited.map((key) => [key, [`unknown field "${key}"`]])));
   let failure: RenderedError | undefined;
   const response = await createOpenApiFetchHandler({
     endpoint: REST_PREFIX,

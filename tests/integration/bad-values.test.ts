@@ -70,6 +70,12 @@ describe('values that Postgres would refuse', () => {
     }
   });
 
+  it('a query parameter named like a property every object has', async () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      await expectFieldError(`/api/v1/models?${name}=1`, name);
+    }
+  });
+
   it('an address that does not decode: a 404 for a page, a 400 for the API', async () => {
     const cookie = await signInAs(db.db, uniqueSlug('bad-values-person'), [`mlreg-${team}-viewer`]);
     expect((await api(`/models/${modelId}/versions/%E0%A4%A`, { headers: { cookie } })).status).toBe(404);
