@@ -32,7 +32,7 @@ export function Operation({ method, path, operation, components }: { method: str
           <InlineCode text={operation.description} />
         </p>
       )}
-      <p className="mt-1 text-sm text-slate-500">{operation.security ? 'Needs a bearer token.' : 'Public.'}</p>
+      <p className="mt-1 text-sm text-slate-500">{operation.security?.length === 0 ? 'Public.' : 'Needs a bearer token.'}</p>
 
       {operation.parameters && operation.parameters.length > 0 && (
         <section className="mt-4">

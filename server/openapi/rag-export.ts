@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { RAG_CURSOR_HEADER, ragExportQuery, ragLineSchema } from '../schemas/rag-export';
 
 type JsonSchema = Record<string, unknown> & { $defs?: Record<string, unknown>; properties?: Record<string, unknown> };
@@ -6,21 +7,17 @@ type JsonSchema = Record<string, unknown> & { $defs?: Record<string, unknown>; p
 /** JSON Schema (2020-12) of one line of the RAG export, with its parts under $defs. */
 export const ragLineJsonSchema = () => z.toJSONSchema(ragLineSchema, { io: 'output' }) as JsonSchema;
 
-/** The export's operations for the OpenAPI document, and the schemas they refer to. */
-export function ragExportOpenApi() {
-  // Moved from the line schema's $defs to the document's components, so the references follow.
-  const { $defs = {}, $schema: _dialect, ...line } = JSON.parse(
-    JSON.stringify(ragLineJsonSchema()).replaceAll('#/$defs/', '#/components/schemas/'),
-  ) as JsonSchema;
-  const query = z.toJSONSchema(ragExportQuery, { io: 'input' }) as JsonSchema;
-  const parameters = Object.entries(query.properties ?? {}).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: false,
-    description: (schema as { description?: string }).description,
-    schema,
-  }));
-  const paths = {
+const errorBody = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+/**
+ * The export's operations, for the document generator. They carry the zod schemas themselves, not
+ * their JSON Schema: the generator then makes RagExportLine and its parts components by their
+ * `.meta({ id })`, as it does for every procedure, sharing Lineage and the deployment configs with
+ * them. (Moving a standalone JSON Schema's `$defs` into components broke the line: a schema with an
+ * id comes out as a bare `$ref` to its own `$defs` entry, which then replaced that entry.)
+ */
+export function ragExportPaths(): ZodOpenApiPathsObject {
+  return {
     '/export/rag': {
       get: {
         operationId: 'export-rag',
@@ -30,14 +27,16 @@ export function ragExportOpenApi() {
           'after that cursor (deletions included). The last line is `{"op":"end","cursor":…}`; the same cursor is in the ' +
           `\`${RAG_CURSOR_HEADER}\` header. Needs a token with the \`export\` scope, or a signed-in person.`,
         tags: ['export'],
-        parameters,
+        // Served by its own route handler, not a procedure: its access is stated here.
+        security: [{ bearerAuth: [] }],
+        requestParams: { query: ragExportQuery },
         responses: {
           '200': {
             description: 'NDJSON stream of RagExportLine',
             headers: { [RAG_CURSOR_HEADER]: { schema: { type: 'string' }, description: 'Cursor to resume from' } },
-            content: { 'application/x-ndjson': { schema: { $ref: '#/components/schemas/RagExportLine' } } },
+            content: { 'application/x-ndjson': { schema: ragLineSchema } },
           },
-          ...errorResponses(['400', '401', '403', '404', '429']),
+          ...Object.fromEntries(['400', '401', '403', '404', '429'].map((status) => [status, { description: 'Error', content: errorBody }])),
         },
       },
     },
@@ -51,13 +50,4 @@ export function ragExportOpenApi() {
       },
     },
   };
-  return { paths, schemas: { ...$defs, RagExportLine: line } };
 }
-
-const errorResponses = (statuses: string[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-    ]),
-  );

@@ -83,7 +83,7 @@ describe('OpenAPI document and API reference', () => {
     expect(doc.paths['/models'].post.responses['201']).toBeDefined();
     expect(doc.paths['/models/{modelId}/{version}'].delete.responses['204']).toBeDefined();
     expect(doc.paths['/models'].post.security).toEqual([{ bearerAuth: [] }]);
-    expect(doc.paths['/health'].get.security).toBeUndefined();
+    expect(doc.paths['/health'].get.security).toEqual([]);
     expect(doc.paths['/models'].post.responses['409'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
     expect(doc.components.schemas.LambdaDeploymentConfig.properties.memoryMb).toMatchObject({ minimum: 128, maximum: 10240 });
     const listParams = doc.paths['/models'].get.parameters.map((p: { name: string }) => p.name);
@@ -97,6 +97,11 @@ describe('OpenAPI document and API reference', () => {
     expect(html).toContain('Register a model version');
     expect(html).toContain('/models/{modelId}/{version}');
     expect(html).toContain('deploymentConfig');
+    const article = (id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</article>', html.indexOf(`id="${id}"`)));
+    expect(article('get-/health')).toContain('Public.');
+    expect(article('get-/export/rag/schema')).toContain('Public.');
+    expect(article('get-/export/rag')).toContain('Needs a bearer token.');
+    expect(article('post-/models')).toContain('Needs a bearer token.');
   });
 });
 

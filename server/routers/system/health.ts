@@ -9,7 +9,6 @@ export const health = publicProcedure
       path: '/health',
       tags: ['system'],
       summary: 'Liveness with a database check',
-      protect: false,
       errorResponses: { 503: 'The database is unreachable' },
     },
   })
