@@ -4,7 +4,6 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { type DatabaseConfig, databaseConfig } from './config';
 import { currentHolder, openPglite, servePglite } from './embedded';
 import * as schema from './schema';
-import { logger } from '../server/observability/logger';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -25,15 +24,27 @@ const CONNECT_TIMEOUT_MS = 5_000;
 // Any constant works; it only has to be the same in every instance of the app.
 const MIGRATION_LOCK_KEY = 727_146_001;
 
-export async function openDatabase(config: DatabaseConfig = databaseConfig()): Promise<Connection> {
+export interface OpenOptions {
+  /**
+   * Hears an idle connection the server dropped (a restart, or a pool closing as Postgres stops):
+   * unheard, that report would end the process. The next query reconnects. Default: a warning
+   * on stderr; the app passes its logger.
+   */
+  onIdleError?: (error: Error) => void;
+}
+
+const warnOnStderr = (error: Error) => console.warn(`idle database connection lost: ${error.message}`);
+
+export async function openDatabase(config: DatabaseConfig = databaseConfig(), options: OpenOptions = {}): Promise<Connection> {
+  const onIdleError = options.onIdleError ?? warnOnStderr;
   if (config.driver === 'pglite') {
     const holder = currentHolder(config.dataDir);
     // Another process (the dev server) holds the files: reach it through its socket.
-    if (holder?.port) return openNodePostgres(`postgres://postgres@127.0.0.1:${holder.port}/postgres`, 1);
+    if (holder?.port) return openNodePostgres(`postgres://postgres@127.0.0.1:${holder.port}/postgres`, 1, onIdleError);
     return openEmbedded(config.dataDir);
   }
-  if (config.driver === 'neon') return openNeon(config.url, config.poolMax, config.migrationUrl, config.wsProxy);
-  return openNodePostgres(config.url, config.poolMax, config.migrationUrl);
+  if (config.driver === 'neon') return openNeon(config.url, config.poolMax, onIdleError, config.migrationUrl, config.wsProxy);
+  return openNodePostgres(config.url, config.poolMax, onIdleError, config.migrationUrl);
 }
 
 async function openEmbedded(dataDir: string): Promise<Connection> {
@@ -50,14 +61,14 @@ async function openEmbedded(dataDir: string): Promise<Connection> {
   };
 }
 
-async function openNodePostgres(url: string, poolMax: number, migrationUrl?: string): Promise<Connection> {
+async function openNodePostgres(url: string, poolMax: number, onIdleError: (error: Error) => void, migrationUrl?: string): Promise<Connection> {
   const { Pool } = await import('pg');
   type Session = import('pg').PoolClient;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const open = (connectionString: string, max: number) => new Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const pool = open(url, poolMax);
-  reportIdleErrors(pool);
+  pool.on('error', onIdleError);
   return {
     db: drizzle({ client: pool, schema }),
     driver: 'pg',
@@ -69,13 +80,7 @@ async function openNodePostgres(url: string, poolMax: number, migrationUrl?: str
   };
 }
 
-// An idle connection the server drops (a restart, or this pool closing as Postgres stops) is
-// reported on the pool; unheard, that report would end the process. The next query reconnects.
-function reportIdleErrors(pool: { on(event: 'error', listener: (error: Error) => void): unknown }) {
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
-}
-
-async function openNeon(url: string, poolMax: number, migrationUrl?: string, wsProxy?: string): Promise<Connection> {
+async function openNeon(url: string, poolMax: number, onIdleError: (error: Error) => void, migrationUrl?: string, wsProxy?: string): Promise<Connection> {
   const { Pool, neonConfig } = await import('@neondatabase/serverless');
   type Session = import('@neondatabase/serverless').PoolClient;
   const { drizzle } = await import('drizzle-orm/neon-serverless');
@@ -89,7 +94,7 @@ async function openNeon(url: string, poolMax: number, migrationUrl?: string, wsP
   }
   const open = (connectionString: string, max: number) => new Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const pool = open(url, poolMax);
-  reportIdleErrors(pool);
+  pool.on('error', onIdleError);
   return {
     db: drizzle({ client: pool, schema }),
     driver: 'neon',
@@ -162,17 +167,4 @@ async function underMigrationLock<S extends SessionLike>(pool: PoolLike<S>, run:
     await session.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     session.release();
   }
-}
-
-// One connection per process. Kept on globalThis because Next.js may load this module once per
-// bundle (route handlers, server components), and two PGlite instances on one directory corrupt it.
-const globalForDb = globalThis as typeof globalThis & { __registryDb?: Promise<Connection> };
-
-export function getConnection(): Promise<Connection> {
-  globalForDb.__registryDb ??= openDatabase();
-  return globalForDb.__registryDb;
-}
-
-export async function getDb(): Promise<Database> {
-  return (await getConnection()).db;
 }

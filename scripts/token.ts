@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../db/client';
 import { systemPrincipal } from '../server/auth/principal';
-import { TEAM_ROLES, TOKEN_SCOPES } from '../server/schemas/enums';
+import { TEAM_ROLES, TOKEN_SCOPES } from '../db/schema/vocabulary';
 import { teamSlugSchema } from '../server/schemas/common';
 import { tokenLifetimeDaysSchema } from '../server/schemas/token';
 import { recordAudit } from '../server/services/audit/record';

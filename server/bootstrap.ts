@@ -1,5 +1,5 @@
 import { databaseConfig } from '@/db/config';
-import { getConnection } from '@/db/client';
+import { getConnection } from '@/server/db';
 import { env } from './env';
 import { logger } from './observability/logger';
 import { startDenialAuditor } from './services/audit/denials';

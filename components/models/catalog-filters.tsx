@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '@/server/schemas/enums';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '@/db/schema/vocabulary';
 import { useUrlState } from './url-state';
 
 const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm';

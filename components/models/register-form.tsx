@@ -6,7 +6,7 @@ import { type ReactNode, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import type { ActionResult } from '@/server/http/action-result';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/server/schemas/enums';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/db/schema/vocabulary';
 import { type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
 
 export interface RegisterDefaults {

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { createTokenInput } from '@/server/schemas/token';
-import { TOKEN_SCOPES } from '@/server/schemas/enums';
+import { TOKEN_SCOPES } from '@/db/schema/vocabulary';
 import type { ActionResult } from '@/server/http/action-result';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 

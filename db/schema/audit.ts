@@ -1,7 +1,6 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
-import type { principalRefSchema } from '../../server/schemas/version';
+import type { PrincipalRef } from './json-columns';
 import { teams } from './teams';
 
 // Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). Records form one hash chain per
@@ -14,7 +13,7 @@ export const auditLog = pgTable(
     chainKey: text('chain_key').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    actor: jsonb('actor').$type<z.infer<typeof principalRefSchema>>().notNull(),
+    actor: jsonb('actor').$type<PrincipalRef>().notNull(),
     teamId: uuid('team_id').references(() => teams.id),
     action: text('action').notNull(),
     resourceType: text('resource_type').notNull(),

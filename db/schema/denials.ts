@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
-import type { principalRefSchema } from '../../server/schemas/version';
+import type { PrincipalRef } from './json-columns';
 
 // Refused requests and failed sign-ins, counted per minute, address, caller, operation and code
 // before they reach the append-only audit trail as one record each: a flood adds a counter here,
@@ -13,7 +12,7 @@ export const accessDenials = pgTable(
     id: uuid('id').primaryKey().$defaultFn(uuidv7),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     clientAddress: text('client_address').notNull(),
-    actor: jsonb('actor').$type<z.infer<typeof principalRefSchema>>().notNull(),
+    actor: jsonb('actor').$type<PrincipalRef>().notNull(),
     // `${kind}:${id}` of the actor, for the uniqueness below.
     actorKey: text('actor_key').notNull(),
     action: text('action').notNull(),

@@ -7,7 +7,7 @@ import {
   TEAM_ROLES,
   TOKEN_SCOPES,
   VERSION_STATES,
-} from '../../server/schemas/enums';
+} from './vocabulary';
 
 export const frameworkEnum = pgEnum('framework', FRAMEWORKS);
 export const deploymentTargetEnum = pgEnum('deployment_target', DEPLOYMENT_TARGETS);

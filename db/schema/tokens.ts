@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
-import type { principalRefSchema } from '../../server/schemas/version';
+import type { PrincipalRef } from './json-columns';
 import { teamRoleEnum, tokenScopeEnum } from './enums';
 import { teams, users } from './teams';
 
@@ -19,7 +18,7 @@ export const apiTokens = pgTable(
       .references(() => teams.id),
     role: teamRoleEnum('role').notNull(),
     scopes: tokenScopeEnum('scopes').array().notNull(),
-    createdBy: jsonb('created_by').$type<z.infer<typeof principalRefSchema>>(),
+    createdBy: jsonb('created_by').$type<PrincipalRef>(),
     // The person who made the token, if a person did: the token never holds more than they do
     // (checked at every use, and their tokens follow their memberships at each sign-in).
     creatorUserId: uuid('creator_user_id').references(() => users.id),

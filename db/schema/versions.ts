@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, customType, index, jsonb, pgSequence, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import type { z } from 'zod';
-import type { DeploymentSpec } from '../../server/schemas/deployment-config';
-import type { lineageSchema } from '../../server/schemas/common';
-import type { principalRefSchema } from '../../server/schemas/version';
+import type { DeploymentSpec, Lineage, PrincipalRef } from './json-columns';
 import { deploymentStatusEnum, deploymentTargetEnum, frameworkEnum, versionStateEnum } from './enums';
 import { models } from './models';
 import { teams } from './teams';
@@ -38,15 +35,15 @@ export const modelVersions = pgTable(
       .$type<Record<string, string | number | boolean | null>>()
       .notNull()
       .default({}),
-    lineage: jsonb('lineage').$type<z.infer<typeof lineageSchema>>().notNull().default({}),
+    lineage: jsonb('lineage').$type<Lineage>().notNull().default({}),
     state: versionStateEnum('state').notNull().default('draft'),
     deploymentStatus: deploymentStatusEnum('deployment_status').notNull().default('not_deployed'),
-    registeredBy: jsonb('registered_by').$type<z.infer<typeof principalRefSchema>>().notNull(),
+    registeredBy: jsonb('registered_by').$type<PrincipalRef>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     // Deregistration keeps the row as a tombstone: the audit trail and incremental exports need it.
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
-    deletedBy: jsonb('deleted_by').$type<z.infer<typeof principalRefSchema>>(),
+    deletedBy: jsonb('deleted_by').$type<PrincipalRef>(),
     changeSeq: bigint('change_seq', { mode: 'number' })
       .notNull()
       .default(sql`nextval('model_version_change_seq')`),

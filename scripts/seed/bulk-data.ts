@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { FRAMEWORKS, GPU_TYPES, RISK_TIERS } from '../../server/schemas/enums';
+import { FRAMEWORKS, GPU_TYPES, RISK_TIERS } from '../../db/schema/vocabulary';
 import { latestVersionSortKey } from '../../server/services/models/summary';
 import { modelFacets } from '../../server/services/models/facets';
 

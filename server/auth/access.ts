@@ -1,4 +1,4 @@
-import { TEAM_ROLES } from '../schemas/enums';
+import { TEAM_ROLES } from '../../db/schema/vocabulary';
 import { forbidden, notFound, validationFailed } from '../errors/app-error';
 import type { Actor, Principal, TeamRole } from './principal';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEAM_ROLES } from '../schemas/enums';
+import { TEAM_ROLES } from '../../db/schema/vocabulary';
 import { roleAtLeast } from './access';
 import type { TeamRole } from './principal';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import type { Principal } from './principal';
 import { sessionPrincipal } from './session';
 

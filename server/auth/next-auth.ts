@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import { headers } from 'next/headers';
-import { getConnection } from '@/db/client';
+import { getConnection } from '@/server/db';
 import { env } from '../env';
 import { clientAddress } from '../http/client-address';
 import { CORRELATION_HEADER } from '../http/correlation';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TEAM_ROLES, TOKEN_SCOPES } from '../schemas/enums';
+import type { TEAM_ROLES, TOKEN_SCOPES } from '../../db/schema/vocabulary';
 import type { principalRefSchema } from '../schemas/version';
 
 export type TeamRole = (typeof TEAM_ROLES)[number];

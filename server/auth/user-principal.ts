@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, teams, users } from '@/db/schema';
-import { TOKEN_SCOPES } from '../schemas/enums';
+import { TOKEN_SCOPES } from '../../db/schema/vocabulary';
 import type { Principal } from './principal';
 
 /** The principal of a signed-in person: their teams and roles as last synced from the provider. */

@@ -1,6 +1,6 @@
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { rateLimits } from '@/db/schema';
 import { AppError } from '../errors/app-error';
 import type { Principal } from '../auth/principal';

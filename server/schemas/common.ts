@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Lineage } from '../../db/schema/json-columns';
 
 // Missing values read "Required" everywhere (API, forms, CLI) instead of zod's type message.
 z.config({
@@ -114,6 +115,6 @@ export const lineageSchema = z
     parentVersion: semverSchema.optional(),
     notes: z.string().max(5000, 'must be at most 5,000 characters').optional(),
   })
-  .meta({ id: 'Lineage', description: 'Where the model came from' });
+  .meta({ id: 'Lineage', description: 'Where the model came from' }) satisfies z.ZodType<Lineage>;
 
 export const timestampSchema = z.iso.datetime({ offset: true });

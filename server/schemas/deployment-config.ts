@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { DeploymentSpec, EksConfig, LambdaConfig } from '../../db/schema/json-columns';
 import { oneOf } from './common';
-import { DEPLOYMENT_TARGETS, GPU_TYPES, LAMBDA_ARCHITECTURES } from './enums';
+import { DEPLOYMENT_TARGETS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '../../db/schema/vocabulary';
 
 export const deploymentTargetSchema = z.enum(DEPLOYMENT_TARGETS, oneOf(DEPLOYMENT_TARGETS));
 
@@ -55,14 +56,12 @@ export const eksConfigSchema = z
   })
   .meta({ id: 'EksDeploymentConfig', description: 'Preferences for a Kubernetes (EKS) deployment' });
 
-export type LambdaConfig = z.infer<typeof lambdaConfigSchema>;
-export type EksConfig = z.infer<typeof eksConfigSchema>;
+// The schemas produce exactly the shapes the deployment_config column stores.
+lambdaConfigSchema satisfies z.ZodType<LambdaConfig>;
+eksConfigSchema satisfies z.ZodType<EksConfig>;
+
+export type { DeploymentSpec, EksConfig, LambdaConfig };
 
 export const deploymentConfigSchemas = { LAMBDA: lambdaConfigSchema, EKS: eksConfigSchema } as const;
-
-/** A target with the preferences that belong to it. */
-export type DeploymentSpec =
-  | { deploymentTarget: 'LAMBDA'; deploymentConfig: LambdaConfig }
-  | { deploymentTarget: 'EKS'; deploymentConfig: EksConfig };
 
 export const deploymentConfigSchema = z.union([lambdaConfigSchema, eksConfigSchema]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { modelNameSchema, semverSchema, tagSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { deploymentTargetSchema } from './deployment-config';
-import { RISK_TIERS } from './enums';
+import { RISK_TIERS } from '../../db/schema/vocabulary';
 import { frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
 
 export const latestVersionSchema = modelVersionSchema

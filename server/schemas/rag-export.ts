@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lineageSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { deploymentTargetSchema } from './deployment-config';
-import { RISK_TIERS } from './enums';
+import { RISK_TIERS } from '../../db/schema/vocabulary';
 import { modelVersionSchema, versionStateSchema } from './version';
 
 /** Response header with the cursor to resume from, also the `end` line's. */

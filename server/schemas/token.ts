@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
-import { TEAM_ROLES, TOKEN_SCOPES } from './enums';
+import { TEAM_ROLES, TOKEN_SCOPES } from '../../db/schema/vocabulary';
 import { principalRefSchema } from './version';
 
 export const tokenScopeSchema = z.enum(TOKEN_SCOPES, oneOf(TOKEN_SCOPES));

@@ -14,7 +14,8 @@ import {
   uuidSchema,
 } from './common';
 import { deploymentConfigSchema, deploymentTargetSchema } from './deployment-config';
-import { DEPLOYMENT_STATUSES, FRAMEWORKS, VERSION_STATES } from './enums';
+import type { PrincipalRef } from '../../db/schema/json-columns';
+import { DEPLOYMENT_STATUSES, FRAMEWORKS, VERSION_STATES } from '../../db/schema/vocabulary';
 
 export const frameworkSchema = z.enum(FRAMEWORKS, oneOf(FRAMEWORKS));
 export const versionStateSchema = z.enum(VERSION_STATES, oneOf(VERSION_STATES));
@@ -22,7 +23,7 @@ export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
 
 export const principalRefSchema = z
   .object({ kind: z.enum(['token', 'user', 'system']), id: z.string(), name: z.string() })
-  .meta({ id: 'PrincipalRef', description: 'Who did it: a person, an API token, or the system (CLI, seed)' });
+  .meta({ id: 'PrincipalRef', description: 'Who did it: a person, an API token, or the system (CLI, seed)' }) satisfies z.ZodType<PrincipalRef>;
 
 export const modelVersionSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
-import { getConnection, type Database } from '@/db/client';
+import { type Database } from '@/db/client';
+import { getConnection } from '@/server/db';
 import type { Principal } from '../auth/principal';
 import { env } from '../env';
 import { clientAddress } from '../http/client-address';

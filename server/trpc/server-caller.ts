@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { getConnection } from '@/db/client';
+import { getConnection } from '@/server/db';
 import { requirePerson } from '../auth/current';
 import { env } from '../env';
 import { clientAddress } from '../http/client-address';

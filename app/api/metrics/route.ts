@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { sessionPrincipal } from '@/server/auth/session';
 import { apiRoute } from '@/server/http/api-route';
 import { unauthenticated } from '@/server/errors/app-error';

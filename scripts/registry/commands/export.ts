@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DEPLOYMENT_TARGETS, VERSION_STATES } from '../../../server/schemas/enums';
+import { DEPLOYMENT_TARGETS, VERSION_STATES } from '../../../db/schema/vocabulary';
 import { ragExportQuery } from '../../../server/schemas/rag-export';
 import { exportRag } from '../../client/registry-client';
 import { connection } from '../connection';

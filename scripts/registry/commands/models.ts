@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '../../../server/schemas/enums';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '../../../db/schema/vocabulary';
 import { listModelsInput, MODEL_SORTS } from '../../../server/schemas/model';
 import { uuidSchema } from '../../../server/schemas/common';
 import { clientFor, connection } from '../connection';

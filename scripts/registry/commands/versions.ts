@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '../../../server/schemas/enums';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '../../../db/schema/vocabulary';
 import { registerModelInput } from '../../../server/schemas/register';
 import { deregisterVersionInput, updateVersionInput, type ModelVersion } from '../../../server/schemas/version';
 import { clientFor, connection } from '../connection';

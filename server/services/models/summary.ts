@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import semver from 'semver';
 import type { Database } from '@/db/client';
 import { modelVersions, models } from '@/db/schema';
-import { DEPLOYMENT_TARGETS } from '../../schemas/enums';
+import { DEPLOYMENT_TARGETS } from '../../../db/schema/vocabulary';
 import { modelFacets } from './facets';
 import { latestVersionColumns, modelColumns } from './serialize';
 

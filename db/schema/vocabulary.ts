@@ -1,5 +1,6 @@
-// The registry's vocabulary. The database enums (db/schema/enums.ts) and every zod schema are
-// built from these lists, so a value added here reaches the tables, the API and the forms alike.
+// The registry's vocabulary, in the lowest layer so that both the tables and the zod schemas
+// (server/schemas) build on it: a value added here reaches the database enums
+// (db/schema/enums.ts), the API and the forms alike.
 
 export const FRAMEWORKS = [
   'pytorch',
