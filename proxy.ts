@@ -1,11 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { config as appConfig } from './server/config';
 import { AppError, validationFailed } from './server/errors/app-error';
 import { renderError } from './server/errors/render';
-import { CORRELATION_HEADER, correlationIdOf } from './server/http/correlation';
+import { CORRELATION_HEADER, correlationIdOf } from './server/observability/correlation';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from './server/http/security-headers';
 
-const production = process.env.NODE_ENV === 'production';
-const publicUrl = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : null;
+const { production, canonicalHost } = appConfig;
+const https = appConfig.publicUrl.startsWith('https:');
 
 /**
  * Runs before every request: refuses requests for another host in production (DNS rebinding),
@@ -13,8 +14,8 @@ const publicUrl = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : nul
  */
 export function proxy(request: NextRequest) {
   const correlationId = correlationIdOf(request.headers);
-  if (production && publicUrl && request.headers.get('host') !== publicUrl.host) {
-    const refused = renderError(new AppError('FORBIDDEN', `This server answers only for ${publicUrl.host}`), correlationId);
+  if (production && canonicalHost && request.headers.get('host') !== canonicalHost) {
+    const refused = renderError(new AppError('FORBIDDEN', `This server answers only for ${canonicalHost}`), correlationId);
     return NextResponse.json({ error: refused.body }, { status: 421, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } });
   }
   // Next.js answers a bare 500 for an address whose percent-encoding does not decode, before any
@@ -31,7 +32,7 @@ export function proxy(request: NextRequest) {
     });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, { dev: !production, https: publicUrl?.protocol === 'https:' });
+  const csp = contentSecurityPolicy(nonce, { dev: !production, https });
   const headers = new Headers(request.headers);
   headers.set(CORRELATION_HEADER, correlationId);
   headers.set('x-nonce', nonce);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { type DatabaseConfig, databaseConfig } from './config';
+import type { DatabaseConfig } from './config';
 import { currentHolder, openPglite, servePglite } from './embedded';
 import * as schema from './schema';
 
@@ -35,7 +35,7 @@ export interface OpenOptions {
 
 const warnOnStderr = (error: Error) => console.warn(`idle database connection lost: ${error.message}`);
 
-export async function openDatabase(config: DatabaseConfig = databaseConfig(), options: OpenOptions = {}): Promise<Connection> {
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Connection> {
   const onIdleError = options.onIdleError ?? warnOnStderr;
   if (config.driver === 'pglite') {
     const holder = currentHolder(config.dataDir);

@@ -25,7 +25,7 @@ export type DatabaseConfig =
 const isNeonUrl = (url: string) => /\.neon\.tech([:/]|$)/.test(new URL(url).hostname + '/');
 
 /** Which database this process talks to, decided by the environment alone. */
-export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
+export function databaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
   const e = databaseEnv.parse(env);
   const dataDir = path.resolve(e.DATA_DIR);
   if (!e.DATABASE_URL || e.DATABASE_DRIVER === 'pglite') {

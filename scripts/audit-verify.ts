@@ -1,13 +1,13 @@
 // Recomputes the audit trail's hash chains, checks their signatures with AUDIT_SIGNING_KEY, and
 // names the first record that was altered, forged or removed.
 import { openDatabase } from '../db/client';
-import { env } from '../server/env';
+import { config } from '../server/config';
 import { verifyAuditChains } from '../server/services/audit/verify';
 
-const connection = await openDatabase();
+const connection = await openDatabase(config.database);
 try {
   await connection.migrate();
-  const result = await verifyAuditChains(connection.db, { signingKey: env.AUDIT_SIGNING_KEY });
+  const result = await verifyAuditChains(connection.db, { signingKey: config.auditSigningKey });
   if (result.firstBroken) {
     const { chainKey, seq, id, reason } = result.firstBroken;
     console.error(`Audit trail BROKEN in chain ${chainKey} at record ${seq}${id ? ` (id ${id})` : ''}: ${reason}.`);

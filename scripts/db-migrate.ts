@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { Command } from 'commander';
 import { appRoleGrants } from '../db/app-role';
 import { openDatabase } from '../db/client';
-import { databaseConfig } from '../db/config';
+import { config as appConfig } from '../server/config';
 
 const program = new Command('db:migrate')
   .description('Apply pending migrations')
@@ -14,7 +14,7 @@ const program = new Command('db:migrate')
   .parse();
 const { grantAppRole } = program.opts<{ grantAppRole?: string }>();
 
-const config = databaseConfig();
+const config = appConfig.database;
 // The grants are the owner's to give: run them on the owner's connection.
 const owner = config.driver !== 'pglite' && config.migrationUrl ? { ...config, url: config.migrationUrl, migrationUrl: undefined } : config;
 const connection = await openDatabase(owner);

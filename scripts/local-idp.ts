@@ -3,7 +3,7 @@
 // implied for the portal. Never used when an external issuer is configured.
 import type { Server } from 'node:http';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
-import { DEMO_PEOPLE } from '../server/auth/demo-people';
+import { DEMO_PEOPLE } from '../server/services/seed/demo-people';
 
 export interface LocalIdp {
   issuer: string;

@@ -3,7 +3,7 @@
 // request came from — Next.js's own server keeps a client's X-Forwarded-For instead, which would
 // let anyone choose the address their rate limit and audit records are kept under.
 import { createServer } from 'node:http';
-import { PEER_ADDRESS_HEADER } from '../server/http/client-address';
+import { PEER_ADDRESS_HEADER } from '../server/identity/client-address';
 
 const dev = process.argv.includes('--dev');
 // Next.js reads NODE_ENV when it loads, so it is set before the import below.

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { openDatabase } from '../db/client';
+import { config } from '../server/config';
 import { systemPrincipal } from '../server/auth/principal';
 import { TEAM_ROLES, TOKEN_SCOPES } from '../db/schema/vocabulary';
 import { teamSlugSchema } from '../server/schemas/common';
@@ -32,7 +33,7 @@ const actor = () => ({
 });
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
-  const connection = await openDatabase();
+  const connection = await openDatabase(config.database);
   try {
     await connection.migrate();
     return await work(connection.db);

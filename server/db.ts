@@ -1,5 +1,5 @@
 import { type Connection, type Database, openDatabase } from '@/db/client';
-import { databaseConfig } from '@/db/config';
+import { config } from './config';
 import { logger } from './observability/logger';
 
 // The app's one connection (pool) per process. Kept on globalThis because Next.js may load this
@@ -8,7 +8,7 @@ import { logger } from './observability/logger';
 const globalForDb = globalThis as typeof globalThis & { __registryDb?: Promise<Connection> };
 
 export function getConnection(): Promise<Connection> {
-  globalForDb.__registryDb ??= openDatabase(databaseConfig(), {
+  globalForDb.__registryDb ??= openDatabase(config.database, {
     onIdleError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
   });
   return globalForDb.__registryDb;

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInButton } from '@/components/auth/sign-in-button';
-import { currentPerson } from '@/server/auth/current';
-import { DEMO_PEOPLE } from '@/server/auth/demo-people';
-import { oidcSettings } from '@/server/auth/oidc-config';
+import { currentPerson } from '@/server/identity/current';
+import { DEMO_PEOPLE } from '@/server/services/seed/demo-people';
+import { config } from '@/server/config';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -17,7 +17,7 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
   if (await currentPerson()) redirect('/');
-  const settings = oidcSettings();
+  const settings = config.oidc;
   // Only local paths: never send a person on to another site after sign-in.
   const next = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { TeamSwitcher } from './team-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { currentPerson } from '@/server/auth/current';
+import { currentPerson } from '@/server/identity/current';
 
 export async function SiteHeader() {
   const person = await currentPerson();

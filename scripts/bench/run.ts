@@ -10,7 +10,7 @@ import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { openDatabase } from '../../db/client';
 import { models, modelVersions, teams } from '../../db/schema';
-import { principalForUser } from '../../server/auth/user-principal';
+import { principalForUser } from '../../server/services/users/principal';
 import { listModelsInput } from '../../server/schemas/model';
 import { planRagExport } from '../../server/services/export/stream';
 import { checkHealth } from '../../server/services/health';

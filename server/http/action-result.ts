@@ -4,7 +4,7 @@ import { renderError } from '../errors/render';
 import { logFailure } from '../observability/failures';
 import { observeRequest } from '../observability/requests';
 import type { ErrorBody } from '../schemas/error';
-import { callerForPerson, requestCorrelationId } from '../trpc/server-caller';
+import { callerForPerson, requestCorrelationId } from '../identity/server-caller';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 

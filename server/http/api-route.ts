@@ -2,11 +2,11 @@ import { errorResponse, renderError } from '../errors/render';
 import { logFailure } from '../observability/failures';
 import { observeRequest } from '../observability/requests';
 import { withBoundedBody } from './bounded-body';
-import { env } from '../env';
-import { clientAddress } from './client-address';
-import { CORRELATION_HEADER, correlationIdOf } from './correlation';
-import { presentsCredentials } from './credentials';
-import { consumeRequest } from './rate-limit';
+import { config } from '../config';
+import { clientAddress } from '../identity/client-address';
+import { CORRELATION_HEADER, correlationIdOf } from '../observability/correlation';
+import { presentsCredentials } from '../identity/credentials';
+import { consumeRequest } from '../services/rate-limits/consume';
 
 export interface ApiCall {
   req: Request;
@@ -28,7 +28,7 @@ export function apiRoute(defaultRoute: string, handle: (call: ApiCall) => Promis
     let response: Response;
     try {
       // Neither a token nor a session: limited per client address instead of per caller.
-      if (!presentsCredentials(incoming.headers)) await consumeRequest('anonymous', clientAddress(incoming.headers, env.TRUST_PROXY_HOPS));
+      if (!presentsCredentials(incoming.headers)) await consumeRequest('anonymous', clientAddress(incoming.headers, config.trustProxyHops));
       response = await handle({ req: await withBoundedBody(incoming), correlationId, route });
     } catch (error) {
       const rendered = renderError(error, correlationId);

@@ -4,7 +4,7 @@ import { type RenderedError, errorResponse, renderError } from '../errors/render
 import { logFailure } from '../observability/failures';
 import { appRouter } from '../routers';
 import { metaOf } from '../routers/procedure-meta';
-import { createContext } from '../trpc/context';
+import { createRequestContext } from '../identity/request-context';
 import type { ApiCall } from './api-route';
 
 export const REST_PREFIX = '/api/v1';
@@ -22,7 +22,7 @@ export async function handleRest({ req, correlationId, route }: ApiCall): Promis
     endpoint: REST_PREFIX,
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers, correlationId }),
+    createContext: () => createRequestContext({ headers: req.headers, correlationId }),
     responseMeta: ({ paths, errors }) => {
       route.name = paths?.[0] ?? 'unmatched';
       return errors.length || !paths?.[0] ? {} : { status: metaOf(paths[0])?.successStatus };

@@ -3,7 +3,7 @@ import { renderError } from '../errors/render';
 import { logFailure } from '../observability/failures';
 import { appRouter } from '../routers';
 import { isProcedure } from '../routers/procedure-meta';
-import { createContext } from '../trpc/context';
+import { createRequestContext } from '../identity/request-context';
 import type { ApiCall } from './api-route';
 
 /** The most calls one batched request may carry (clients batch up to this many). */
@@ -14,7 +14,7 @@ export function handleTrpc({ req, correlationId, route }: ApiCall): Promise<Resp
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers, correlationId }),
+    createContext: () => createRequestContext({ headers: req.headers, correlationId }),
     maxBatchSize: MAX_BATCH_SIZE,
     responseMeta: ({ paths, errors }) => {
       route.name = routeLabel(paths);

@@ -8,7 +8,7 @@ import { listChangesInput } from '../schemas/change';
 import { listModelsInput } from '../schemas/model';
 import { getVersionInput } from '../schemas/version';
 import { modelNameSchema, teamSlugSchema, uuidSchema } from '../schemas/common';
-import type { callerFor } from '../trpc/server-caller';
+import type { callerFor } from '../identity/server-caller';
 import { modelSummary, modelWithVersions, versionDetail } from './summaries';
 
 type Caller = ReturnType<typeof callerFor>;

@@ -1,6 +1,6 @@
 import type { ModelDetail, Model } from '../schemas/model';
 import type { ModelVersion } from '../schemas/version';
-import { portalUrl } from '../env';
+import { portalUrl } from '../config';
 import { versionUrl } from '../services/export/document';
 
 // Tool results go into an assistant's context window: the facts, without the noise.

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { env } from '../env';
+import { config } from '../config';
 
 // Secrets and personal data never reach the log: fields with these names are censored wherever
 // they appear, and strings are cleaned of tokens, bearer credentials and e-mail addresses.
@@ -28,7 +28,7 @@ export function scrub(value: unknown, depth = 0): unknown {
 }
 
 export const loggerOptions: pino.LoggerOptions = {
-  level: env.LOG_LEVEL,
+  level: config.logLevel,
   base: { service: 'model-registry' },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { log: (record) => scrub(record) as Record<string, unknown> },

@@ -1,8 +1,8 @@
-import { authenticateRequest, recordRefusal, requireScope } from '../auth/authenticate-request';
-import { AppError, forbidden } from '../errors/app-error';
-import { consumeForPrincipal } from '../http/rate-limit';
+import { AppError, forbidden, unauthenticated } from '../errors/app-error';
+import { consumeForPrincipal } from '../services/rate-limits/consume';
 import type { Actor, Principal, TeamRole, TokenScope } from '../auth/principal';
 import { baseProcedure } from './init';
+import { recordRefusal } from './refusals';
 
 export const publicProcedure = baseProcedure.meta({ access: null });
 
@@ -11,7 +11,8 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => 
     if (ctx.limitEachCall) await consumeForPrincipal(ctx.principal);
     return next({ ctx: { principal: ctx.principal } });
   }
-  return next({ ctx: { principal: await authenticateRequest(ctx, path) } });
+  if (!ctx.authenticate) throw unauthenticated('Missing credentials');
+  return next({ ctx: { principal: await ctx.authenticate(path) } });
 });
 
 /**
@@ -20,7 +21,11 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => 
  */
 export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) =>
   authedProcedure.meta({ access }).use(async ({ ctx, path, next }) => {
-    await requireScope(ctx, ctx.principal, access.scope, path);
+    if (!ctx.principal.scopes.includes(access.scope)) {
+      const refused = forbidden(`This needs the "${access.scope}" scope, which these credentials lack`);
+      await recordRefusal(ctx, ctx.principal, path, refused);
+      throw refused;
+    }
     const actor: Actor = { principal: ctx.principal, requiredRole: access.role, correlationId: ctx.correlationId };
     const result = await next({ ctx: { actor } });
     // Role checks happen in services once the team is known; their refusals are recorded here.

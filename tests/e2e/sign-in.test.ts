@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from '@playwright/test';
-import { DEMO_PEOPLE } from '../../server/auth/demo-people';
+import { DEMO_PEOPLE } from '../../server/services/seed/demo-people';
 import { launchBrowser, screenshot, signIn } from '../helpers/browser';
 
 const appUrl = inject('appUrl');

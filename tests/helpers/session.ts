@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { inject } from 'vitest';
 import { accessFromGroups } from '../../server/auth/claims';
-import { groupRules } from '../../server/auth/oidc-config';
+import { loadConfig } from '../../server/config';
 import type { Database } from '../../db/client';
 import { recordSignIn } from '../../server/services/users/sign-in';
 
@@ -12,7 +12,7 @@ import { recordSignIn } from '../../server/services/users/sign-in';
  */
 export async function signInAs(db: Database, subject: string, groups: string[], secret = inject('signInEnv').NEXTAUTH_SECRET!): Promise<string> {
   const identity = { subject, name: subject, email: `${subject}@example.com` };
-  const user = await recordSignIn(db, identity, accessFromGroups(groups, groupRules({})), crypto.randomUUID());
+  const user = await recordSignIn(db, identity, accessFromGroups(groups, loadConfig({}).groupRules), crypto.randomUUID());
   const jwt = await encode({
     token: { sub: user.id, name: user.name, sid: user.sessionId },
     secret,

@@ -4,8 +4,8 @@ import { appRouter } from '../../server/routers';
 import { procedureMetas } from '../../server/routers/procedure-meta';
 import { authenticateToken } from '../../server/services/tokens/authenticate';
 import { accessFromGroups } from '../../server/auth/claims';
-import { groupRules } from '../../server/auth/oidc-config';
-import { principalForUser } from '../../server/auth/user-principal';
+import { loadConfig } from '../../server/config';
+import { principalForUser } from '../../server/services/users/principal';
 import { createToken } from '../../server/services/tokens/create';
 import { recordSignIn } from '../../server/services/users/sign-in';
 import { ensureTeam } from '../../server/services/teams/find';
@@ -70,7 +70,7 @@ let counter = 0;
 
 /** A person as sign-in makes them, with the teams and roles these groups give. */
 async function person(subject: string, groups: string[]): Promise<Principal> {
-  const user = await recordSignIn(database.db, { subject, name: subject, email: null }, accessFromGroups(groups, groupRules({})), 'matrix');
+  const user = await recordSignIn(database.db, { subject, name: subject, email: null }, accessFromGroups(groups, loadConfig({}).groupRules), 'matrix');
   return (await principalForUser(database.db, user.id))!;
 }
 

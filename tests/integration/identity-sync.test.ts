@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, memberships, teams } from '../../db/schema';
 import { accessFromGroups } from '../../server/auth/claims';
-import { groupRules } from '../../server/auth/oidc-config';
-import { principalForUser } from '../../server/auth/user-principal';
+import { loadConfig } from '../../server/config';
+import { principalForUser } from '../../server/services/users/principal';
 import { auditDenials, recordDenial } from '../../server/services/audit/denials';
 import { recordSignIn } from '../../server/services/users/sign-in';
 import { freshDatabase } from '../helpers/database';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-const rules = groupRules({});
+const rules = loadConfig({}).groupRules;
 const identity = { subject: 'okta|00u1', name: 'Dana Data', email: 'dana@example.com' };
 
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, auditLog, memberships, teams } from '../../db/schema';
 import { accessFromGroups } from '../../server/auth/claims';
-import { groupRules } from '../../server/auth/oidc-config';
-import { principalForUser } from '../../server/auth/user-principal';
+import { loadConfig } from '../../server/config';
+import { principalForUser } from '../../server/services/users/principal';
 import { verifyAuditChains } from '../../server/services/audit/verify';
 import { authenticateToken } from '../../server/services/tokens/authenticate';
 import { issueToken } from '../../server/services/tokens/manage';
@@ -11,7 +11,7 @@ import { recordSignIn } from '../../server/services/users/sign-in';
 import { freshDatabase } from '../helpers/database';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-const rules = groupRules({});
+const rules = loadConfig({}).groupRules;
 
 beforeAll(async () => {
   database = await freshDatabase();

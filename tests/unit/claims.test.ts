@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accessFromGroups, groupsFromClaim } from '../../server/auth/claims';
-import { groupRules, oidcSettings } from '../../server/auth/oidc-config';
+import { ConfigError, loadConfig } from '../../server/config';
 
-const rules = groupRules({});
+const rules = loadConfig({}).groupRules;
 
 describe('groups → teams and roles', () => {
   it('maps mlreg-<team>-<role> groups and ignores the rest', () => {
@@ -25,7 +25,7 @@ describe('groups → teams and roles', () => {
   });
 
   it('follows a configured rule, e.g. Entra ID group names', () => {
-    const entra = groupRules({ OIDC_GROUP_PATTERN: '^ML Registry (?<team>[a-z0-9-]+) (?<role>viewer|contributor|maintainer)$', OIDC_ADMIN_GROUP: 'ML Registry Admins' });
+    const entra = loadConfig({ OIDC_GROUP_PATTERN: '^ML Registry (?<team>[a-z0-9-]+) (?<role>viewer|contributor|maintainer)$', OIDC_ADMIN_GROUP: 'ML Registry Admins' }).groupRules;
     expect(accessFromGroups(['ML Registry churn contributor', 'ML Registry Admins'], entra)).toEqual({
       isAdmin: true,
       memberships: [{ teamSlug: 'churn', role: 'contributor' }],
@@ -40,9 +40,34 @@ describe('groups → teams and roles', () => {
 });
 
 describe('sign-in settings', () => {
-  it('are off until issuer, client id and secret are all set; sessions default to 8 hours', () => {
-    expect(oidcSettings({ OIDC_ISSUER: 'https://idp.example.com' })).toBeNull();
-    const settings = oidcSettings({ OIDC_ISSUER: 'https://idp.example.com/', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'secret' });
-    expect(settings).toMatchObject({ issuer: 'https://idp.example.com', groupsClaim: 'groups', sessionMaxAge: 28_800 });
+  it('are off until issuer, client id and secret are all set; sessions default to 8 hours, 30 idle minutes', () => {
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example.com' }).oidc).toBeNull();
+    const config = loadConfig({ OIDC_ISSUER: 'https://idp.example.com/', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'secret' });
+    expect(config.oidc).toMatchObject({ issuer: 'https://idp.example.com', groupsClaim: 'groups' });
+    expect(config.sessions).toMatchObject({ maxAge: 28_800, idleTimeout: 1_800 });
+  });
+});
+
+describe('the configuration', () => {
+  it('names every bad variable at once', () => {
+    const bad = { PORT: 'eighty', TRUST_PROXY_HOPS: '-1', AUDIT_SIGNING_KEY: 'short', OIDC_GROUP_PATTERN: '^mlreg-(.*)$', DATABASE_URL: 'postgres://db/x', DATABASE_POOL_MAX: '0' };
+    expect(() => loadConfig(bad)).toThrow(ConfigError);
+    try {
+      loadConfig(bad);
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0])).toEqual([
+        'PORT',
+        'TRUST_PROXY_HOPS',
+        'AUDIT_SIGNING_KEY',
+        'OIDC_GROUP_PATTERN',
+        'DATABASE_POOL_MAX',
+      ]);
+    }
+  });
+
+  it('gives the embedded set-up when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', seedDemoData: true, trustProxyHops: 0, oidc: null });
+    expect(config.database.driver).toBe('pglite');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PEER_ADDRESS_HEADER, clientAddress } from '../../server/http/client-address';
+import { PEER_ADDRESS_HEADER, clientAddress } from '../../server/identity/client-address';
 
 const headers = (forwardedFor?: string) =>
   new Headers({ [PEER_ADDRESS_HEADER]: '10.0.0.7', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) });

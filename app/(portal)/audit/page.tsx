@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePerson } from '@/server/auth/current';
+import { requirePerson } from '@/server/identity/current';
 import { listAuditInput } from '@/server/schemas/audit';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { callerForPerson } from '@/server/identity/server-caller';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogFilters } from '@/components/models/catalog-filters';
 import { CatalogTable } from '@/components/models/catalog-table';
-import { requirePerson } from '@/server/auth/current';
+import { requirePerson } from '@/server/identity/current';
 import { catalogQuery } from '@/server/schemas/catalog-query';
 import { listModelsInput } from '@/server/schemas/model';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { callerForPerson } from '@/server/identity/server-caller';
 
 export const metadata: Metadata = { title: 'Models' };
 

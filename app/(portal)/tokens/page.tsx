@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { CreateTokenForm } from '@/components/tokens/create-token-form';
 import { RevokeButton } from '@/components/tokens/revoke-button';
-import { requirePerson } from '@/server/auth/current';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { requirePerson } from '@/server/identity/current';
+import { callerForPerson } from '@/server/identity/server-caller';
 import { createTokenAction, revokeTokenAction } from './actions';
 
 export const metadata: Metadata = { title: 'API tokens' };

@@ -1,8 +1,8 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import { authorizeRoute } from '@/server/auth/authenticate-request';
+import { authorizeRoute } from '@/server/identity/request-context';
 import { apiRoute } from '@/server/http/api-route';
 import { registryMcpServer } from '@/server/mcp/registry-server';
-import { callerFor } from '@/server/trpc/server-caller';
+import { callerFor } from '@/server/identity/server-caller';
 
 const ROUTE = 'mcp';
 

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { cookies } from 'next/headers';
+import { config } from '@/server/config';
 import { getDb } from '@/server/db';
-import { sessionPrincipal } from '@/server/auth/session';
+import { sessionPrincipal } from '@/server/identity/session';
 import { apiRoute } from '@/server/http/api-route';
 import { unauthenticated } from '@/server/errors/app-error';
 import { metrics } from '@/server/observability/metrics';
@@ -10,7 +11,7 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
 
 /** Scrapers send METRICS_TOKEN as a bearer token; platform admins may look in their browser. */
 async function mayRead(req: Request): Promise<boolean> {
-  const expected = process.env.METRICS_TOKEN;
+  const expected = config.metricsToken;
   const given = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '')?.[1];
   if (expected && given) return sameSecret(given, expected);
   return (await sessionPrincipal(await getDb(), await cookies()))?.isAdmin ?? false;

@@ -4,14 +4,14 @@ import { InlineCode } from '@/components/api-reference/inline-code';
 import type { Components } from '@/components/api-reference/json-schema';
 import { Operation, type OperationObject } from '@/components/api-reference/operation';
 import { SchemaFields } from '@/components/api-reference/schema-fields';
-import { env } from '@/server/env';
+import { config } from '@/server/config';
 import { buildOpenApiDocument } from '@/server/openapi/document';
 
 export const metadata: Metadata = { title: 'API reference' };
 
 export default async function ApiReferencePage() {
   await connection();
-  const document = buildOpenApiDocument(env.PUBLIC_URL);
+  const document = buildOpenApiDocument(config.publicUrl);
   const components = (document.components?.schemas ?? {}) as Components;
   const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item as Record<string, OperationObject>).map(([method, operation]) => ({ path, method, operation })),

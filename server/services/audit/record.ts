@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditChains, auditLog } from '@/db/schema';
 import { type Actor, principalRef } from '../../auth/principal';
-import { env } from '../../env';
+import { config } from '../../config';
 import { GENESIS_HASH, auditHash, headSignature, recordSignature } from './hash';
 
 export interface AuditEntry {
@@ -41,7 +41,7 @@ export async function recordAudit(tx: Database, actor: Pick<Actor, 'principal' |
     prevHash: chain!.lastHash,
   };
   const hash = auditHash(record);
-  const key = env.AUDIT_SIGNING_KEY;
+  const key = config.auditSigningKey;
   const signature = key ? recordSignature(key, hash) : null;
   const head = { lastHash: hash, signature: key ? headSignature(key, chainKey, record.seq, hash) : null };
   // One statement (and one round trip) appends the record and moves the chain head to it.

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { config } from '../../config';
 import { validationFailed } from '../../errors/app-error';
 import { logger } from '../../observability/logger';
 import type { Principal } from '../../auth/principal';
@@ -50,7 +51,7 @@ const fingerprint = (filters: RagExportFilters) =>
 // full export), which is safe, only wasteful.
 let processKey: Buffer | undefined;
 function signingKey(): Buffer | string {
-  const configured = process.env.EXPORT_CURSOR_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const configured = config.exportCursorSecret;
   if (configured) return configured;
   if (!processKey) {
     logger.warn('EXPORT_CURSOR_SECRET is not set: export cursors are valid only until this process restarts');

@@ -1,6 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import type { modelVersions } from '@/db/schema';
-import { portalUrl } from '../../env';
+import { portalUrl } from '../../config';
 import type { RagDelete, RagUpsert } from '../../schemas/rag-export';
 
 type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'teamId'>;

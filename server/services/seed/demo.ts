@@ -2,8 +2,8 @@ import { count } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { teams } from '@/db/schema';
 import { accessFromGroups } from '../../auth/claims';
-import { DEMO_PEOPLE } from '../../auth/demo-people';
-import { groupRules } from '../../auth/oidc-config';
+import { DEMO_PEOPLE } from './demo-people';
+import { config } from '../../config';
 import { systemPrincipal } from '../../auth/principal';
 import { registerModelInput, type RegisterModelBody } from '../../schemas/register';
 import { registerModel } from '../models/register';
@@ -33,7 +33,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   if ((existing?.n ?? 0) > 0) return false;
 
   await db.insert(teams).values(DEMO_TEAMS);
-  const rules = groupRules();
+  const rules = config.groupRules;
   for (const { subject, name, email, groups } of DEMO_PEOPLE) {
     await applyIdentity(db, { subject, name, email }, accessFromGroups(groups, rules));
   }

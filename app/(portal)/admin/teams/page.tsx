@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EndSessionsButton } from '@/components/admin/end-sessions-button';
-import { requirePerson } from '@/server/auth/current';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { requirePerson } from '@/server/identity/current';
+import { callerForPerson } from '@/server/identity/server-caller';
 import { endSessionsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Teams' };

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Markdown } from '@/components/models/markdown';
-import { requirePerson } from '@/server/auth/current';
+import { requirePerson } from '@/server/identity/current';
 import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
 
 export const metadata: Metadata = { title: 'Model' };

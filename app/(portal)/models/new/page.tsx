@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { type RegisterDefaults, RegisterForm } from '@/components/models/register-form';
 import { roleAtLeast } from '@/server/auth/access';
-import { requirePerson } from '@/server/auth/current';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { requirePerson } from '@/server/identity/current';
+import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
 import { registerModelAction } from './actions';
 

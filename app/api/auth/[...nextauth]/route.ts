@@ -3,11 +3,11 @@ import { unstable_rethrow } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { notFound } from '@/server/errors/app-error';
 import { errorResponse, renderError } from '@/server/errors/render';
-import { authOptions } from '@/server/auth/next-auth';
-import { env } from '@/server/env';
-import { clientAddress } from '@/server/http/client-address';
-import { CORRELATION_HEADER, correlationIdOf } from '@/server/http/correlation';
-import { consumeRequest } from '@/server/http/rate-limit';
+import { authOptions } from '@/server/identity/next-auth';
+import { config } from '@/server/config';
+import { clientAddress } from '@/server/identity/client-address';
+import { CORRELATION_HEADER, correlationIdOf } from '@/server/observability/correlation';
+import { consumeRequest } from '@/server/services/rate-limits/consume';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -16,7 +16,7 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 async function handler(req: NextRequest, context: RouteContext) {
   const correlationId = correlationIdOf(req.headers);
   try {
-    await consumeRequest('anonymous', clientAddress(req.headers, env.TRUST_PROXY_HOPS));
+    await consumeRequest('anonymous', clientAddress(req.headers, config.trustProxyHops));
     const options = authOptions();
     if (!options) throw notFound('Sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to configure it)');
     return await NextAuth(options)(req, { params: await context.params });

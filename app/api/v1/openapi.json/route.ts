@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { env } from '@/server/env';
+import { config } from '@/server/config';
 import { buildOpenApiDocument } from '@/server/openapi/document';
 
-export const GET = apiRoute('openapi', async () => Response.json(buildOpenApiDocument(env.PUBLIC_URL)));
+export const GET = apiRoute('openapi', async () => Response.json(buildOpenApiDocument(config.publicUrl)));

@@ -1,4 +1,4 @@
-import { authorizeRoute } from '@/server/auth/authenticate-request';
+import { authorizeRoute } from '@/server/identity/request-context';
 import { apiRoute } from '@/server/http/api-route';
 import { ndjsonStream } from '@/server/http/ndjson';
 import { parseSearchParams } from '@/server/http/search-params';

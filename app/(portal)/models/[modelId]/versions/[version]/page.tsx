@@ -4,8 +4,8 @@ import { Markdown } from '@/components/models/markdown';
 import { CopyButton } from '@/components/versions/copy-button';
 import { VersionActions } from '@/components/versions/version-actions';
 import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
-import { requirePerson } from '@/server/auth/current';
-import { callerForPerson } from '@/server/trpc/server-caller';
+import { requirePerson } from '@/server/identity/current';
+import { callerForPerson } from '@/server/identity/server-caller';
 import { decodedSegmentOrNotFound, orNotFound } from '@/server/trpc/not-found';
 import { deregisterVersionAction, updateVersionAction } from './actions';
 

@@ -1,9 +1,9 @@
 import { getToken } from 'next-auth/jwt';
 import type { Database } from '@/db/client';
 import { isSessionLive } from '../services/sessions/lifecycle';
-import { oidcSettings } from './oidc-config';
-import type { Principal } from './principal';
-import { principalForUser } from './user-principal';
+import { config } from '../config';
+import type { Principal } from '../auth/principal';
+import { principalForUser } from '../services/users/principal';
 
 interface CookieJar {
   getAll(): { name: string; value: string }[];
@@ -15,13 +15,11 @@ interface CookieJar {
  * active, and used within SESSION_IDLE_TIMEOUT_SECONDS. Then the person signs in again.
  */
 export async function sessionPrincipal(db: Database, cookies: CookieJar): Promise<Principal | null> {
-  const settings = oidcSettings();
-  if (!settings) return null;
-  const secureCookie = process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+  if (!config.oidc) return null;
+  const { secureCookie, secret } = config.sessions;
   // No headers on purpose: next-auth would otherwise read a Bearer API token as a session.
-  const token = await getToken({ req: { cookies, headers: {} } as never, secureCookie, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: { cookies, headers: {} } as never, secureCookie, secret });
   if (!token?.sub || typeof token.sid !== 'string') return null;
-  const limits = { maxAge: settings.sessionMaxAge, idleTimeout: settings.sessionIdleTimeout };
-  if (!(await isSessionLive(db, token.sid, token.sub, limits))) return null;
+  if (!(await isSessionLive(db, token.sid, token.sub, config.sessions))) return null;
   return principalForUser(db, token.sub);
 }

@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/server/db';
-import type { Principal } from './principal';
+import type { Principal } from '../auth/principal';
 import { sessionPrincipal } from './session';
 
 /** The signed-in person of this request, once per render. */

@@ -1,14 +1,13 @@
 import type { NextAuthOptions } from 'next-auth';
 import { headers } from 'next/headers';
 import { getConnection } from '@/server/db';
-import { env } from '../env';
-import { clientAddress } from '../http/client-address';
-import { CORRELATION_HEADER } from '../http/correlation';
+import { type OidcSettings, config } from '../config';
+import { clientAddress } from './client-address';
+import { CORRELATION_HEADER } from '../observability/correlation';
 import { logger } from '../observability/logger';
 import { recordDenial } from '../services/audit/denials';
 import { recordSignIn, recordSignOut } from '../services/users/sign-in';
-import { accessFromGroups, groupsFromClaim } from './claims';
-import { type OidcSettings, oidcSettings } from './oidc-config';
+import { accessFromGroups, groupsFromClaim } from '../auth/claims';
 
 declare module 'next-auth' {
   interface Session {
@@ -24,7 +23,7 @@ async function recordSignInFailure(code: string) {
   await recordDenial((await getConnection()).db, {
     action: 'auth.sign_in_failed',
     principal: null,
-    clientAddress: clientAddress(request, env.TRUST_PROXY_HOPS),
+    clientAddress: clientAddress(request, config.trustProxyHops),
     operation: 'auth.callback',
     code,
     reason: `next-auth: ${code}`,
@@ -44,12 +43,12 @@ interface OidcProfile {
 }
 
 /** next-auth with the configured OpenID Connect provider; null when sign-in is not configured. */
-export function authOptions(settings: OidcSettings | null = oidcSettings()): NextAuthOptions | null {
+export function authOptions(settings: OidcSettings | null = config.oidc): NextAuthOptions | null {
   if (!settings) return null;
   return {
-    secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: settings.sessionMaxAge },
-    jwt: { maxAge: settings.sessionMaxAge },
+    secret: config.sessions.secret,
+    session: { strategy: 'jwt', maxAge: config.sessions.maxAge },
+    jwt: { maxAge: config.sessions.maxAge },
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
       {
@@ -87,7 +86,7 @@ export function authOptions(settings: OidcSettings | null = oidcSettings()): Nex
         const stored = await recordSignIn(
           db,
           { subject: user.id, name: user.name ?? user.id, email: user.email ?? null },
-          accessFromGroups(groups, settings.groupRules),
+          accessFromGroups(groups, config.groupRules),
           await correlationId(),
         );
         return { sub: stored.id, name: stored.name, sid: stored.sessionId };

@@ -1,15 +1,9 @@
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { z } from 'zod';
-import { getDb } from '@/server/db';
 import { rateLimits } from '@/db/schema';
-import { AppError } from '../errors/app-error';
-import type { Principal } from '../auth/principal';
-
-const limitsEnv = z.object({
-  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-});
+import type { Principal } from '../../auth/principal';
+import { config } from '../../config';
+import { getDb } from '../../db';
+import { AppError } from '../../errors/app-error';
 
 type Kind = 'token' | 'user' | 'anonymous';
 
@@ -19,8 +13,7 @@ const limiters = new Map<Kind, Promise<RateLimiterDrizzle>>();
 function limiterFor(kind: Kind): Promise<RateLimiterDrizzle> {
   let limiter = limiters.get(kind);
   if (!limiter) {
-    const env = limitsEnv.parse(process.env);
-    const points = { token: env.RATE_LIMIT_TOKEN_PER_MINUTE, user: env.RATE_LIMIT_USER_PER_MINUTE, anonymous: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE }[kind];
+    const points = config.rateLimits[kind];
     limiter = getDb().then(
       (db) =>
         new RateLimiterDrizzle({

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, teams, users } from '@/db/schema';
-import { TOKEN_SCOPES } from '../../db/schema/vocabulary';
-import type { Principal } from './principal';
+import { TOKEN_SCOPES } from '../../../db/schema/vocabulary';
+import type { Principal } from '../../auth/principal';
 
 /** The principal of a signed-in person: their teams and roles as last synced from the provider. */
 export async function principalForUser(db: Database, userId: string): Promise<Principal | null> {

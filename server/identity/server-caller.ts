@@ -1,14 +1,14 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { getConnection } from '@/server/db';
-import { requirePerson } from '../auth/current';
-import { env } from '../env';
-import { clientAddress } from '../http/client-address';
-import { CORRELATION_HEADER } from '../http/correlation';
+import { requirePerson } from './current';
+import { config } from '../config';
+import { clientAddress } from './client-address';
+import { CORRELATION_HEADER } from '../observability/correlation';
 import { appRouter } from '../routers';
 import type { Principal } from '../auth/principal';
-import { type Context, inProcessContext } from './context';
-import { createCallerFactory } from './init';
+import { type Context, inProcessContext } from '../trpc/context';
+import { createCallerFactory } from '../trpc/init';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -30,7 +30,7 @@ export async function callerForPerson(options: { limitEachCall?: boolean } = {})
       db: connection.db,
       driver: connection.driver,
       correlationId: await requestCorrelationId(),
-      clientAddress: clientAddress(headerList, env.TRUST_PROXY_HOPS),
+      clientAddress: clientAddress(headerList, config.trustProxyHops),
       principal: await requirePerson(),
       limitEachCall: options.limitEachCall,
     }),
