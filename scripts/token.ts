@@ -11,8 +11,9 @@ import { teamSlugSchema } from '../server/schemas/common';
 import { tokenLifetimeDaysSchema } from '../server/schemas/token';
 import { recordAudit } from '../server/services/audit/record';
 import { ensureTeam, findTeamBySlug } from '../server/services/teams/find';
-import { createToken } from '../server/services/tokens/create';
-import { listAllTokens, revokeToken } from '../server/services/tokens/manage';
+import { issueToken } from '../server/services/tokens/issue';
+import { listTokens } from '../server/services/tokens/list';
+import { revokeToken } from '../server/services/tokens/revoke';
 
 const parseWith =
   <T>(schema: z.ZodType<T>) =>
@@ -32,7 +33,11 @@ const actor = () => ({
   correlationId: `cli-${crypto.randomUUID()}`,
 });
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
+type Db = Awaited<ReturnType<typeof openDatabase>>['db'];
+
+// The command line is an operator with database access: it acts as the system (a platform
+// admin), through the same token operations as the API and the portal.
+async function withDatabase<T>(work: (db: Db) => Promise<T>) {
   const connection = await openDatabase(config.database);
   try {
     await connection.migrate();
@@ -43,7 +48,7 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 }
 
 /** The team, created (and audited) only when asked to: a typo must not make a new team. */
-async function teamForToken(db: Awaited<ReturnType<typeof openDatabase>>['db'], slug: string, create: boolean) {
+async function teamForToken(db: Db, slug: string, create: boolean) {
   if (!create) return findTeamBySlug(db, slug);
   return db.transaction(async (tx) => {
     const { team, created } = await ensureTeam(tx, slug);
@@ -69,30 +74,20 @@ program
     parseWith(z.enum(TEAM_ROLES)),
   )
   .option('--name <name>', 'what the token is for', 'cli token')
-  .option('--expires-in-days <days>', 'lifetime in days (at most the API\'s, 365)', parseWith(z.coerce.number().pipe(tokenLifetimeDaysSchema)), 90)
+  .option('--expires-in-days <days>', "lifetime in days (at most the API's, 365)", parseWith(z.coerce.number().pipe(tokenLifetimeDaysSchema)), 90)
   .action(async (opts: { team: string; createTeam: boolean; scopes: z.infer<typeof scopesSchema>; role?: (typeof TEAM_ROLES)[number]; name: string; expiresInDays: number }) => {
     await withDatabase(async (db) => {
-      const team = await teamForToken(db, opts.team, opts.createTeam);
-      if (!team) {
+      if (!(await teamForToken(db, opts.team, opts.createTeam))) {
         console.error(`No team "${opts.team}". Check the name, or pass --create-team to create it.`);
         process.exitCode = 1;
         return;
       }
-      const role = opts.role ?? (opts.scopes.includes('write') ? 'contributor' : 'viewer');
-      const expiresAt = new Date(Date.now() + opts.expiresInDays * 86_400_000);
-      const token = await db.transaction(async (tx) => {
-        const made = await createToken(tx, { name: opts.name, teamId: team.id, role, scopes: opts.scopes, expiresAt, createdBy: null });
-        await recordAudit(tx, actor(), {
-          teamId: team.id,
-          action: 'token.created',
-          resourceType: 'api_token',
-          resourceId: made.id,
-          summary: { prefix: made.prefix, role, scopes: opts.scopes, expiresAt: expiresAt.toISOString() },
-        });
-        return made;
-      });
-      console.error(`Token ${token.prefix}… for team "${team.slug}" (${role}; ${opts.scopes.join(', ')}), expires ${expiresAt.toISOString()}:`);
-      console.log(token.token);
+      const { token, record } = await issueToken(
+        { db, actor: actor() },
+        { name: opts.name, team: opts.team, scopes: opts.scopes, role: opts.role, expiresInDays: opts.expiresInDays },
+      );
+      console.error(`Token ${record.prefix}… for team "${record.team}" (${record.role}; ${record.scopes.join(', ')}), expires ${record.expiresAt}:`);
+      console.log(token);
     });
   });
 
@@ -102,19 +97,18 @@ program
   .option('--team <slug>', 'only this team', parseWith(teamSlugSchema))
   .action(async (opts: { team?: string }) => {
     await withDatabase(async (db) => {
-      const team = opts.team ? await findTeamBySlug(db, opts.team) : null;
-      if (opts.team && !team) throw new Error(`No team "${opts.team}"`);
-      const rows = await listAllTokens(db, team?.id);
+      if (opts.team && !(await findTeamBySlug(db, opts.team))) throw new Error(`No team "${opts.team}"`);
+      const tokens = await listTokens({ db, actor: actor() }, { team: opts.team, includeRevoked: true });
       console.table(
-        rows.map((t) => ({
+        tokens.map((t) => ({
           prefix: t.prefix,
           name: t.name,
           team: t.team,
           role: t.role,
           scopes: t.scopes.join(','),
-          expires: t.expiresAt.toISOString(),
-          lastUsed: t.lastUsedAt?.toISOString() ?? '',
-          revoked: t.revokedAt?.toISOString() ?? '',
+          expires: t.expiresAt,
+          lastUsed: t.lastUsedAt ?? '',
+          revoked: t.revokedAt ?? '',
         })),
       );
     });
@@ -125,15 +119,15 @@ program
   .description('Revoke a token by id or by its visible prefix')
   .action(async (idOrPrefix: string) => {
     await withDatabase(async (db) => {
-      const revoked = await db.transaction(async (tx) => {
-        const id = await revokeToken(tx, idOrPrefix);
-        if (id) await recordAudit(tx, actor(), { teamId: id.teamId, action: 'token.revoked', resourceType: 'api_token', resourceId: id.id });
-        return id;
-      });
-      if (!revoked) {
+      const live = await listTokens({ db, actor: actor() }, { includeRevoked: false });
+      const token = live.find((t) => t.id === idOrPrefix || t.prefix === idOrPrefix);
+      if (!token) {
         console.error(`No live token matches "${idOrPrefix}".`);
         process.exitCode = 1;
-      } else console.error(`Revoked ${idOrPrefix}.`);
+        return;
+      }
+      await revokeToken({ db, actor: actor() }, { tokenId: token.id });
+      console.error(`Revoked ${idOrPrefix}.`);
     });
   });
 

@@ -60,6 +60,7 @@ const rawClient = await pool.connect();
 // The caller: a platform admin, who reads every team (the largest catalog there is).
 const person = await recordSignIn(db, { subject: 'bench-admin', name: 'Bench Admin', email: null }, { isAdmin: true, memberships: [] }, 'bench');
 const principal = (await principalForUser(db, person.id))!;
+const actor = { principal, correlationId: 'bench' };
 const secret = randomBytes(32).toString('base64url');
 const session = await encode({ token: { sub: person.id, name: 'Bench Admin', sid: person.sessionId }, secret });
 const headers = { cookie: `next-auth.session-token=${session}` };
@@ -114,7 +115,7 @@ try {
     listModelsInput.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, ['limit', 'offset'].includes(k) ? Number(v) : v])));
 
   async function catalog(label: string, target: Row['target'], query: Record<string, string>) {
-    await latency(label, target, () => `/api/v1/models?${new URLSearchParams(query)}`, (d) => listModels(d, principal, catalogInput(query)));
+    await latency(label, target, () => `/api/v1/models?${new URLSearchParams(query)}`, (d) => listModels({ db: d, actor }, catalogInput(query)));
   }
 
   // What any request costs before its own work: routing, headers, session, one statement.
@@ -130,12 +131,12 @@ try {
 
   const first = samples[0]!;
   await latency('one model with all its versions', LIST_TARGET, () => `/api/v1/models/${pick().modelId}`, (d) =>
-    getModel(d, principal, first.modelId, 'chronological'),
+    getModel({ db: d, actor }, { modelId: first.modelId, order: 'chronological' }),
   );
   await latency('one version', LIST_TARGET, () => {
     const s = pick();
     return `/api/v1/models/${s.modelId}/${encodeURIComponent(s.version)}`;
-  }, (d) => getVersion(d, principal, { modelId: first.modelId, version: first.version }));
+  }, (d) => getVersion({ db: d, actor }, { modelId: first.modelId, version: first.version }));
 
   // The most requests per second the server answers at all, whatever they do.
   log('ceiling, 16 clients');
@@ -222,7 +223,7 @@ try {
   expectOnly(incremental, 200, 'incremental export');
   const incrementalLines = (await (await fetch(`${server.url}/api/v1/export/rag?since=${encodeURIComponent(cursor)}`, { headers })).text()).trim().split('\n').length - 1;
   const incrementalStatements = await captureStatements(pool, async (d) => {
-    const plan = await planRagExport(d, principal, { since: cursor });
+    const plan = await planRagExport({ db: d, actor }, { since: cursor });
     for await (const _ of plan.batches);
   });
   rows.push({ label: `incremental export after 1,000 changes (${incrementalLines} documents)`, target: { p95: 200 }, api: incremental.latency, raw: await timeStatements(rawClient, incrementalStatements, 50) });

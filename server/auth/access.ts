@@ -1,6 +1,6 @@
 import { TEAM_ROLES } from '../../db/schema/vocabulary';
 import { forbidden, notFound, validationFailed } from '../errors/app-error';
-import type { Actor, Principal, TeamRole } from './principal';
+import type { Principal, TeamRole } from './principal';
 
 export const roleAtLeast = (role: TeamRole, needed: TeamRole) => TEAM_ROLES.indexOf(role) >= TEAM_ROLES.indexOf(needed);
 
@@ -18,20 +18,17 @@ export const readableTeamIds = (principal: Principal): 'all' | string[] =>
  * Checks the actor may act on a resource of the team: unreadable teams answer "not found" so that
  * names do not leak; readable ones with too little role answer "forbidden".
  */
-export function assertTeamAccess(actor: Actor, teamId: string, resource: string): void {
-  const role = roleOn(actor.principal, teamId);
+export function assertTeamAccess(principal: Principal, teamId: string, needed: TeamRole, resource: string): void {
+  const role = roleOn(principal, teamId);
   if (!role) throw notFound(resource);
-  if (!roleAtLeast(role, actor.requiredRole)) {
-    throw forbidden(`This needs the ${actor.requiredRole} role on the team; you have ${role}`);
-  }
+  if (!roleAtLeast(role, needed)) throw forbidden(`This needs the ${needed} role on the team; you have ${role}`);
 }
 
 /**
  * The slug of the team a registration goes to: the one named, or the caller's only team where it
  * has the required role. Admins must name it.
  */
-export function writableTeamSlug(actor: Actor, slug: string | undefined): string {
-  const { principal, requiredRole } = actor;
+export function writableTeamSlug(principal: Principal, requiredRole: TeamRole, slug: string | undefined): string {
   const writable = principal.memberships.filter((m) => roleAtLeast(m.role, requiredRole));
   if (slug) {
     if (principal.isAdmin || writable.some((m) => m.teamSlug === slug)) return slug;

@@ -25,11 +25,9 @@ export interface Principal {
   memberships: readonly Membership[];
 }
 
-/** What a service needs to know about the caller of one procedure. */
+/** Who acts in an operation, and the request it belongs to (for the audit trail). */
 export interface Actor {
   principal: Principal;
-  /** The least team role the procedure demands on the team it touches. */
-  requiredRole: TeamRole;
   correlationId: string;
 }
 

@@ -53,3 +53,4 @@ export const listTokensInput = z.strictObject({
 });
 
 export const revokeTokenInput = z.strictObject({ tokenId: uuidSchema });
+export type ListTokensInput = z.input<typeof listTokensInput>;

@@ -1,6 +1,7 @@
 import { AppError, forbidden, unauthenticated } from '../errors/app-error';
 import { consumeForPrincipal } from '../services/rate-limits/consume';
-import type { Actor, Principal, TeamRole, TokenScope } from '../auth/principal';
+import type { Actor, Principal } from '../auth/principal';
+import type { Access, ServiceContext } from '../services/operation';
 import { baseProcedure } from './init';
 import { recordRefusal } from './refusals';
 
@@ -16,18 +17,19 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => 
 });
 
 /**
- * A procedure open to callers holding the scope; `role` is the least role the service demands on
- * the team the call touches (checked there, once the team is known).
+ * A procedure open to callers holding the operation's scope; the operation checks its role on
+ * the team the call touches, once the team is known. Gives the operation its ServiceContext.
  */
-export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) =>
+export const guardedProcedure = (access: Access) =>
   authedProcedure.meta({ access }).use(async ({ ctx, path, next }) => {
     if (!ctx.principal.scopes.includes(access.scope)) {
       const refused = forbidden(`This needs the "${access.scope}" scope, which these credentials lack`);
       await recordRefusal(ctx, ctx.principal, path, refused);
       throw refused;
     }
-    const actor: Actor = { principal: ctx.principal, requiredRole: access.role, correlationId: ctx.correlationId };
-    const result = await next({ ctx: { actor } });
+    const actor: Actor = { principal: ctx.principal, correlationId: ctx.correlationId };
+    const service: ServiceContext = { db: ctx.db, actor };
+    const result = await next({ ctx: { actor, service } });
     // Role checks happen in services once the team is known; their refusals are recorded here.
     if (!result.ok && result.error.cause instanceof AppError && result.error.cause.code === 'FORBIDDEN') {
       await recordRefusal(ctx, ctx.principal, path, result.error.cause);
@@ -35,10 +37,8 @@ export const guardedProcedure = (access: { scope: TokenScope; role: TeamRole }) 
     return result;
   });
 
-export const readProcedure = guardedProcedure({ scope: 'read', role: 'viewer' });
-
 /** Token management: a person decides which credentials exist, never a credential itself. */
-export const personProcedure = (access: { scope: TokenScope; role: TeamRole }) =>
+export const personProcedure = (access: Access) =>
   guardedProcedure(access)
     .meta({ peopleOnly: true })
     .use(({ ctx, next }) => {
@@ -50,14 +50,11 @@ function assertAdmin(principal: Principal) {
   if (!principal.isAdmin) throw forbidden('Only platform admins may do this');
 }
 
-export const adminProcedure = readProcedure.meta({ adminOnly: true }).use(({ ctx, next }) => {
-  assertAdmin(ctx.actor.principal);
-  return next();
-});
-
-export const adminWriteProcedure = guardedProcedure({ scope: 'write', role: 'viewer' })
-  .meta({ adminOnly: true })
-  .use(({ ctx, next }) => {
-    assertAdmin(ctx.actor.principal);
-    return next();
-  });
+/** Platform administration: admins only, whatever their teams. */
+export const adminProcedure = (access: Access) =>
+  guardedProcedure(access)
+    .meta({ adminOnly: true })
+    .use(({ ctx, next }) => {
+      assertAdmin(ctx.actor.principal);
+      return next();
+    });

@@ -69,7 +69,7 @@ describe('GET /api/v1/audit', () => {
     const { systemPrincipal } = await import('../../server/auth/principal');
     const { auditDenials } = await import('../../server/services/audit/denials');
     await auditDenials(db.db, new Date(Date.now() + 60_000)); // as if its minute were over
-    const all = await listAudit(db.db, systemPrincipal('test'), { action: 'access.denied', limit: 200 });
+    const all = await listAudit({ db: db.db, actor: { principal: systemPrincipal('test'), correlationId: 'test' } }, { action: 'access.denied', limit: 200 });
     expect(all.items.some((r) => r.resourceId === 'versions.deregister' && String(r.summary.reason).includes('maintainer'))).toBe(true);
   });
 });

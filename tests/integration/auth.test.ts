@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import type { AppRouter } from '../../server/routers';
-import { revokeToken } from '../../server/services/tokens/manage';
+import { systemPrincipal } from '../../server/auth/principal';
+import { revokeToken } from '../../server/services/tokens/revoke';
 import { visiblePrefix } from '../../server/services/tokens/secret';
 import { api } from '../helpers/api';
 import { appDatabase } from '../helpers/database';
@@ -51,7 +52,8 @@ describe('API tokens on REST', () => {
   it('answers 401 once a token is revoked', async () => {
     const token = await tokenFor(db.db, team);
     expect((await api('/api/v1/models', { token })).status).toBe(200);
-    expect(await revokeToken(db.db, visiblePrefix(token))).not.toBeNull();
+    const [row] = await db.db.select().from(apiTokens).where(eq(apiTokens.prefix, visiblePrefix(token)));
+    await revokeToken({ db: db.db, actor: { principal: systemPrincipal('test'), correlationId: 'test' } }, { tokenId: row!.id });
     const res = await api('/api/v1/models', { token });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toContain('revoked');

@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/config';
 import { principalForUser } from '../../server/services/users/principal';
 import { verifyAuditChains } from '../../server/services/audit/verify';
 import { authenticateToken } from '../../server/services/tokens/authenticate';
-import { issueToken } from '../../server/services/tokens/manage';
+import { issueToken } from '../../server/services/tokens/issue';
 import { recordSignIn } from '../../server/services/users/sign-in';
 import { freshDatabase } from '../helpers/database';
 
@@ -25,7 +25,7 @@ async function signIn(subject: string, groups: string[]) {
 }
 
 async function tokenOf(person: Awaited<ReturnType<typeof signIn>>, team: string, role: 'viewer' | 'contributor' | 'maintainer') {
-  const made = await issueToken(database.db, { principal: person, requiredRole: 'viewer', correlationId: 'make' }, {
+  const made = await issueToken({ db: database.db, actor: { principal: person, correlationId: 'make' } }, {
     name: `${team}-${role}`,
     team,
     role,

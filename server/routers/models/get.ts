@@ -1,8 +1,8 @@
 import { getModelByNameInput, getModelInput, modelDetailSchema } from '../../schemas/model';
 import { getModel, getModelByName } from '../../services/models/get';
-import { readProcedure } from '../../trpc/procedures';
+import { guardedProcedure } from '../../trpc/procedures';
 
-export const get = readProcedure
+export const get = guardedProcedure(getModel.access)
   .meta({
     openapi: {
       method: 'GET',
@@ -13,9 +13,9 @@ export const get = readProcedure
   })
   .input(getModelInput)
   .output(modelDetailSchema)
-  .query(({ ctx, input }) => getModel(ctx.db, ctx.actor.principal, input.modelId, input.order));
+  .query(({ ctx, input }) => getModel(ctx.service, input));
 
-export const getByName = readProcedure
+export const getByName = guardedProcedure(getModelByName.access)
   .meta({
     openapi: {
       method: 'GET',
@@ -26,4 +26,4 @@ export const getByName = readProcedure
   })
   .input(getModelByNameInput)
   .output(modelDetailSchema)
-  .query(({ ctx, input }) => getModelByName(ctx.db, ctx.actor.principal, input.team, input.name, input.order));
+  .query(({ ctx, input }) => getModelByName(ctx.service, input));

@@ -1,8 +1,8 @@
 import { listModelsInput, listModelsOutput } from '../../schemas/model';
 import { listModels } from '../../services/models/list';
-import { readProcedure } from '../../trpc/procedures';
+import { guardedProcedure } from '../../trpc/procedures';
 
-export const list = readProcedure
+export const list = guardedProcedure(listModels.access)
   .meta({
     openapi: {
       method: 'GET',
@@ -14,4 +14,4 @@ export const list = readProcedure
   })
   .input(listModelsInput)
   .output(listModelsOutput)
-  .query(({ ctx, input }) => listModels(ctx.db, ctx.actor.principal, input));
+  .query(({ ctx, input }) => listModels(ctx.service, input));

@@ -2,7 +2,7 @@ import { registerModelInput, registerModelOutput } from '../../schemas/register'
 import { registerModel } from '../../services/models/register';
 import { guardedProcedure } from '../../trpc/procedures';
 
-export const register = guardedProcedure({ scope: 'write', role: 'contributor' })
+export const register = guardedProcedure(registerModel.access)
   .meta({
     openapi: {
       method: 'POST',
@@ -24,4 +24,4 @@ export const register = guardedProcedure({ scope: 'write', role: 'contributor' }
   })
   .input(registerModelInput)
   .output(registerModelOutput)
-  .mutation(({ ctx, input }) => registerModel(ctx.db, ctx.actor, input));
+  .mutation(({ ctx, input }) => registerModel(ctx.service, input));

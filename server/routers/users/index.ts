@@ -1,17 +1,4 @@
-import { z } from 'zod';
-import { uuidSchema } from '../../schemas/common';
-import { endSessionsForPerson } from '../../services/sessions/end-for-person';
 import { router } from '../../trpc/init';
-import { adminWriteProcedure } from '../../trpc/procedures';
-
-export const endSessionsInput = z.strictObject({ userId: uuidSchema });
-
-const endSessions = adminWriteProcedure
-  .meta({
-    openapi: { method: 'DELETE', path: '/users/{userId}/sessions', tags: ['users'], summary: "End every session of a person (platform admins)" },
-  })
-  .input(endSessionsInput)
-  .output(z.object({ ended: z.number().int().meta({ description: 'How many live sessions were ended' }) }))
-  .mutation(({ ctx, input }) => endSessionsForPerson(ctx.db, ctx.actor, input.userId));
+import { endSessions } from './end-sessions';
 
 export const usersRouter = router({ endSessions });

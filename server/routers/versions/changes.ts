@@ -1,8 +1,8 @@
 import { listChangesInput, listChangesOutput } from '../../schemas/change';
 import { listRecentChanges } from '../../services/versions/changes';
-import { readProcedure } from '../../trpc/procedures';
+import { guardedProcedure } from '../../trpc/procedures';
 
-export const changes = readProcedure
+export const changes = guardedProcedure(listRecentChanges.access)
   .meta({
     openapi: {
       method: 'GET',
@@ -14,4 +14,4 @@ export const changes = readProcedure
   })
   .input(listChangesInput)
   .output(listChangesOutput)
-  .query(({ ctx, input }) => listRecentChanges(ctx.db, ctx.actor.principal, input));
+  .query(({ ctx, input }) => listRecentChanges(ctx.service, input));

@@ -3,7 +3,7 @@ import { deregisterVersionInput } from '../../schemas/version';
 import { deregisterVersion } from '../../services/versions/deregister';
 import { guardedProcedure } from '../../trpc/procedures';
 
-export const deregister = guardedProcedure({ scope: 'write', role: 'maintainer' })
+export const deregister = guardedProcedure(deregisterVersion.access)
   .meta({
     openapi: {
       method: 'DELETE',
@@ -17,4 +17,4 @@ export const deregister = guardedProcedure({ scope: 'write', role: 'maintainer' 
   })
   .input(deregisterVersionInput)
   .output(z.void())
-  .mutation(({ ctx, input }) => deregisterVersion(ctx.db, ctx.actor, input));
+  .mutation(({ ctx, input }) => deregisterVersion(ctx.service, input));

@@ -1,8 +1,8 @@
 import { getVersionInput, modelVersionSchema } from '../../schemas/version';
 import { getVersion } from '../../services/versions/get';
-import { readProcedure } from '../../trpc/procedures';
+import { guardedProcedure } from '../../trpc/procedures';
 
-export const get = readProcedure
+export const get = guardedProcedure(getVersion.access)
   .meta({
     openapi: {
       method: 'GET',
@@ -13,4 +13,4 @@ export const get = readProcedure
   })
   .input(getVersionInput)
   .output(modelVersionSchema)
-  .query(({ ctx, input }) => getVersion(ctx.db, ctx.actor.principal, input));
+  .query(({ ctx, input }) => getVersion(ctx.service, input));

@@ -2,7 +2,7 @@ import { modelVersionSchema, updateVersionInput } from '../../schemas/version';
 import { updateVersion } from '../../services/versions/update';
 import { guardedProcedure } from '../../trpc/procedures';
 
-export const update = guardedProcedure({ scope: 'write', role: 'contributor' })
+export const update = guardedProcedure(updateVersion.access)
   .meta({
     openapi: {
       method: 'PUT',
@@ -23,4 +23,4 @@ export const update = guardedProcedure({ scope: 'write', role: 'contributor' })
   })
   .input(updateVersionInput)
   .output(modelVersionSchema)
-  .mutation(({ ctx, input }) => updateVersion(ctx.db, ctx.actor, input));
+  .mutation(({ ctx, input }) => updateVersion(ctx.service, input));

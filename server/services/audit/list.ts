@@ -7,6 +7,7 @@ import { forbidden, validationFailed } from '../../errors/app-error';
 import type { ListAuditInput, ListAuditOutput } from '../../schemas/audit';
 import { cursorTimestampSchema } from '../../schemas/common';
 import { isoTimestamp } from '../keyset';
+import { operation } from '../operation';
 
 const cursorSchema = z.object({ at: cursorTimestampSchema, id: z.uuid() });
 
@@ -19,7 +20,7 @@ function decode(raw: string) {
 }
 
 /** Audit records, newest first: maintainers see their teams' records, admins every record. */
-export async function listAudit(db: Database, principal: Principal, input: ListAuditInput): Promise<ListAuditOutput> {
+export const listAudit = operation({ scope: 'read', role: 'maintainer' }, async ({ db, actor: { principal } }, input: ListAuditInput): Promise<ListAuditOutput> => {
   const maintained = principal.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamId);
   if (!principal.isAdmin && maintained.length === 0) throw forbidden('The audit trail is open to maintainers of a team and to platform admins');
   const cursor = input.cursor ? decode(input.cursor) : null;
@@ -71,4 +72,4 @@ export async function listAudit(db: Database, principal: Principal, input: ListA
         ? Buffer.from(JSON.stringify({ at: last.at, id: last.record.id })).toString('base64url')
         : null,
   };
-}
+});

@@ -17,6 +17,7 @@ import {
 } from './cursor';
 import { deleteDocument, type ExportRow, upsertDocument } from './document';
 import { intersect, isEmpty, narrowTo, scopeOf, subtract, type TeamScope } from './team-scope';
+import { operation } from '../operation';
 
 // Rows per query: large enough to amortize the round trip, small enough to keep memory flat.
 const BATCH_SIZE = 1000;
@@ -118,7 +119,7 @@ async function teamFilterId(db: Database, principal: Principal, slug: string | u
  * changed after that cursor — including deletions for versions deregistered, no longer matching
  * the filters, or of teams the caller has lost — plus the versions of teams it has gained.
  */
-export async function planRagExport(db: Database, principal: Principal, query: RagExportQuery): Promise<RagExport> {
+export const planRagExport = operation({ scope: 'export', role: 'viewer' }, async ({ db, actor: { principal } }, query: RagExportQuery): Promise<RagExport> => {
   const { since, ...filters } = query;
   const teamId = await teamFilterId(db, principal, filters.team);
   const previous = since ? decodeExportCursor(since, principal, filters) : null;
@@ -155,7 +156,7 @@ export async function planRagExport(db: Database, principal: Principal, query: R
   }
 
   return { cursor, batches: batches() };
-}
+});
 
 /**
  * Deletions for the teams the caller could read at the cursor but no longer can, and every

@@ -7,23 +7,19 @@ import { notFound } from '../../errors/app-error';
 import type { ModelDetail } from '../../schemas/model';
 import { latestVersionColumns, modelColumns, toModel, toModelVersion } from './serialize';
 import { compareSemver } from './summary';
+import { READ, operation } from '../operation';
 
 type VersionOrder = 'chronological' | 'semver';
 
 /** A model the principal may read, with its live versions; other teams' models do not exist. */
-export async function getModel(db: Database, principal: Principal, modelId: string, order: VersionOrder) {
-  return loadModelDetail(db, principal, eq(models.id, modelId), order);
-}
+export const getModel = operation(READ, ({ db, actor }, input: { modelId: string; order: VersionOrder }) =>
+  loadModelDetail(db, actor.principal, eq(models.id, input.modelId), input.order),
+);
 
-export async function getModelByName(
-  db: Database,
-  principal: Principal,
-  team: string,
-  name: string,
-  order: VersionOrder,
-) {
-  return loadModelDetail(db, principal, and(eq(teams.slug, team), eq(models.name, name))!, order);
-}
+/** The same, looked up by team and name. */
+export const getModelByName = operation(READ, ({ db, actor }, input: { team: string; name: string; order: VersionOrder }) =>
+  loadModelDetail(db, actor.principal, and(eq(teams.slug, input.team), eq(models.name, input.name))!, input.order),
+);
 
 async function loadModelDetail(
   db: Database,

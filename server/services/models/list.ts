@@ -9,6 +9,7 @@ import { isoTimestamp } from '../keyset';
 import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
 import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
+import { READ, operation } from '../operation';
 
 const SORT_COLUMNS = {
   updated: models.updatedAt,
@@ -19,7 +20,7 @@ const SORT_COLUMNS = {
 const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc', latestVersion: 'desc' } as const;
 
 /** The catalog: models the principal may read, filtered, one page at a time. */
-export async function listModels(db: Database, principal: Principal, input: ListModelsInput): Promise<ListModelsOutput> {
+export const listModels = operation(READ, async ({ db, actor: { principal } }, input: ListModelsInput): Promise<ListModelsOutput> => {
   const readable = readableTeamIds(principal);
   const empty = { items: [], total: 0, totalIsExact: true, limit: input.limit, offset: input.offset, nextCursor: null };
   if (readable !== 'all' && readable.length === 0) return empty;
@@ -71,7 +72,7 @@ export async function listModels(db: Database, principal: Principal, input: List
     nextCursor:
       hasMore && last ? encodeCursor({ sort: input.sort, order, value: last.sortKey, id: last.model.id }) : null,
   };
-}
+});
 
 function filterConditions(db: Database, input: ListModelsInput): (SQL | undefined)[] {
   const facets = requiredFacets(input);

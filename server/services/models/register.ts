@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
 import { writableTeamSlug } from '../../auth/access';
-import { type Actor, principalRef } from '../../auth/principal';
+import { type Principal, principalRef } from '../../auth/principal';
 import { conflict, notFound } from '../../errors/app-error';
 import { metrics } from '../../observability/metrics';
 import type { RegisterModelInput, RegisterModelOutput } from '../../schemas/register';
@@ -11,13 +11,14 @@ import { isUniqueViolation } from '../db-errors';
 import { findTeamBySlug } from '../teams/find';
 import { toModel, toModelVersion } from './serialize';
 import { refreshModelSummary } from './summary';
+import { operation } from '../operation';
 
 /**
  * Registers a version, creating the model on its first registration. The unique constraint on
  * (model, version) decides between concurrent duplicates: exactly one commits, the rest get 409.
  */
-export async function registerModel(db: Database, actor: Actor, input: RegisterModelInput): Promise<RegisterModelOutput> {
-  const team = await teamToWrite(db, actor, input.team);
+export const registerModel = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: RegisterModelInput): Promise<RegisterModelOutput> => {
+  const team = await teamToWrite(db, actor.principal, input.team);
 
   try {
     const result = await db.transaction(async (tx) => {
@@ -74,12 +75,12 @@ export async function registerModel(db: Database, actor: Actor, input: RegisterM
     }
     throw error;
   }
-}
+});
 
 /** A member's team is known from its membership; only an admin's choice is looked up. */
-async function teamToWrite(db: Database, actor: Actor, slug: string | undefined): Promise<{ id: string; slug: string }> {
-  const teamSlug = writableTeamSlug(actor, slug);
-  const membership = actor.principal.memberships.find((m) => m.teamSlug === teamSlug);
+async function teamToWrite(db: Database, principal: Principal, slug: string | undefined): Promise<{ id: string; slug: string }> {
+  const teamSlug = writableTeamSlug(principal, registerModel.access.role, slug);
+  const membership = principal.memberships.find((m) => m.teamSlug === teamSlug);
   const team = membership ? { id: membership.teamId, slug: teamSlug } : await findTeamBySlug(db, teamSlug);
   if (!team) throw notFound(`Team "${teamSlug}"`);
   return team;

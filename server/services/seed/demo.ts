@@ -37,7 +37,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   for (const { subject, name, email, groups } of DEMO_PEOPLE) {
     await applyIdentity(db, { subject, name, email }, accessFromGroups(groups, rules));
   }
-  const actor = { principal: systemPrincipal('demo seed'), requiredRole: 'contributor' as const, correlationId: 'seed' };
-  for (const body of DEMO_VERSIONS) await registerModel(db, actor, registerModelInput.parse(body));
+  const actor = { principal: systemPrincipal('demo seed'), correlationId: 'seed' };
+  for (const body of DEMO_VERSIONS) await registerModel({ db, actor }, registerModelInput.parse(body));
   return true;
 }

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '../../auth/principal';
-import { notFound } from '../../errors/app-error';
+import { forbidden, notFound } from '../../errors/app-error';
+import { operation } from '../operation';
 import { recordAudit } from '../audit/record';
 import { endSessionsOfUser } from './lifecycle';
 
 /** An admin ends every session of a person (a lost laptop, a departure): they must sign in again. */
-export async function endSessionsForPerson(db: Database, actor: Pick<Actor, 'principal' | 'correlationId'>, userId: string) {
+export const endSessionsForPerson = operation({ scope: 'write', role: 'viewer' }, async ({ db, actor }, { userId }: { userId: string }) => {
+  if (!actor.principal.isAdmin) throw forbidden('Only platform admins may end the sessions of a person');
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
     if (!person) throw notFound('Person');
@@ -21,4 +21,4 @@ export async function endSessionsForPerson(db: Database, actor: Pick<Actor, 'pri
     });
     return { ended };
   });
-}
+});

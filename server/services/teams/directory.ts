@@ -1,9 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { memberships, teams, users } from '@/db/schema';
+import { forbidden } from '../../errors/app-error';
+import { READ, operation } from '../operation';
 
 /** Every team with its members and their roles, for platform admins. */
-export async function teamDirectory(db: Database) {
+export const teamDirectory = operation(READ, async ({ db, actor }, _input: void) => {
+  if (!actor.principal.isAdmin) throw forbidden('Only platform admins may do this');
   const rows = await db
     .select({ team: teams, userName: users.name, userId: users.id, role: memberships.role })
     .from(teams)
@@ -17,4 +19,4 @@ export async function teamDirectory(db: Database) {
     bySlug.set(r.team.slug, entry);
   }
   return [...bySlug.values()];
-}
+});

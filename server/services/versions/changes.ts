@@ -1,12 +1,11 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { models, modelVersions, teams } from '@/db/schema';
 import { readableTeamIds } from '../../auth/access';
-import type { Principal } from '../../auth/principal';
 import type { ListChangesInput, ListChangesOutput } from '../../schemas/change';
+import { READ, operation } from '../operation';
 
 /** The versions changed last (registered, updated or deregistered) among the teams the caller reads. */
-export async function listRecentChanges(db: Database, principal: Principal, input: ListChangesInput): Promise<ListChangesOutput> {
+export const listRecentChanges = operation(READ, async ({ db, actor: { principal } }, input: ListChangesInput): Promise<ListChangesOutput> => {
   const readable = readableTeamIds(principal);
   const rows = await db
     .select({
@@ -32,4 +31,4 @@ export async function listRecentChanges(db: Database, principal: Principal, inpu
       at: updatedAt.toISOString(),
     })),
   };
-}
+});

@@ -1,18 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { modelVersions } from '@/db/schema';
 import { nextChange } from './change';
 import { assertTeamAccess } from '../../auth/access';
-import { type Actor, principalRef } from '../../auth/principal';
+import { principalRef } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
 import { refreshModelSummary } from '../models/summary';
 import { findLiveVersion } from './find';
+import { operation } from '../operation';
 
 /** Deregisters a version, keeping its row as a tombstone for the audit trail and exports. */
-export async function deregisterVersion(db: Database, actor: Actor, key: { modelId: string; version: string }) {
+export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' }, async ({ db, actor }, key: { modelId: string; version: string }): Promise<void> => {
   await db.transaction(async (tx) => {
     const { model, version } = await findLiveVersion(tx, actor.principal, key, true);
-    assertTeamAccess(actor, model.teamId, 'Model');
+    assertTeamAccess(actor.principal, model.teamId, deregisterVersion.access.role, 'Model');
     await tx
       .update(modelVersions)
       .set({
@@ -31,4 +31,4 @@ export async function deregisterVersion(db: Database, actor: Actor, key: { model
       summary: { model: model.name, version: version.version, artifactUri: version.artifactUri },
     });
   });
-}
+});

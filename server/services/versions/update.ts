@@ -1,9 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { modelVersions } from '@/db/schema';
 import { nextChange } from './change';
 import { assertTeamAccess } from '../../auth/access';
-import type { Actor } from '../../auth/principal';
 import { validationFailed } from '../../errors/app-error';
 import { fieldErrorsFromIssues } from '../../errors/field-errors';
 import { deploymentConfigSchemas } from '../../schemas/deployment-config';
@@ -12,12 +10,13 @@ import { recordAudit } from '../audit/record';
 import { toModelVersion } from '../models/serialize';
 import { refreshModelSummary } from '../models/summary';
 import { findLiveVersion } from './find';
+import { operation } from '../operation';
 
 /** Changes a version's mutable metadata; identity fields were refused by the input schema. */
-export async function updateVersion(db: Database, actor: Actor, input: UpdateVersionInput): Promise<ModelVersion> {
+export const updateVersion = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: UpdateVersionInput): Promise<ModelVersion> => {
   return db.transaction(async (tx) => {
     const { model, teamSlug, version } = await findLiveVersion(tx, actor.principal, input, true);
-    assertTeamAccess(actor, model.teamId, 'Model');
+    assertTeamAccess(actor.principal, model.teamId, updateVersion.access.role, 'Model');
 
     const changes: Partial<typeof modelVersions.$inferInsert> = {};
     if (input.description !== undefined) changes.description = input.description;
@@ -56,4 +55,4 @@ export async function updateVersion(db: Database, actor: Actor, input: UpdateVer
     });
     return toModelVersion(updated!, { name: model.name, teamSlug });
   });
-}
+});

@@ -8,9 +8,9 @@ import { planRagExport } from '@/server/services/export/stream';
 const ROUTE = 'export.rag';
 
 export const GET = apiRoute(ROUTE, async ({ req, correlationId }) => {
-  const { ctx, principal } = await authorizeRoute({ req, correlationId }, ROUTE, 'export');
+  const { ctx, principal } = await authorizeRoute({ req, correlationId }, ROUTE, planRagExport.access.scope);
   const query = parseSearchParams(ragExportQuery, new URL(req.url).searchParams);
-  const plan = await planRagExport(ctx.db, principal, query);
+  const plan = await planRagExport({ db: ctx.db, actor: { principal, correlationId } }, query);
   return new Response(await ndjsonStream(plan.batches, { correlationId, route: ROUTE }), {
     headers: {
       'content-type': 'application/x-ndjson; charset=utf-8',
