@@ -22,7 +22,7 @@ export type DatabaseConfig =
   | { driver: 'pg'; url: string; poolMax: number; migrationUrl?: string }
   | { driver: 'neon'; url: string; poolMax: number; migrationUrl?: string; wsProxy?: string };
 
-const isNeonUrl = (url: string) => /\.neon\.tech([:/]|$)/.test(new URL(url).hostname + '/');
+const isNeonUrl = (url: string) => /\.neon\.tech([:/]|$)/.test(`${new URL(url).hostname}/`);
 
 /** Which database this process talks to, decided by the environment alone. */
 export function databaseConfig(env: Record<string, string | undefined>): DatabaseConfig {

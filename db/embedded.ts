@@ -31,7 +31,7 @@ export function currentHolder(dataDir: string): Holder | null {
   return holder.pid !== process.pid && isAlive(holder.pid) ? holder : null;
 }
 
-export function recordHolder(dataDir: string, port: number | null): void {
+function recordHolder(dataDir: string, port: number | null): void {
   writeFileSync(holderFile(dataDir), JSON.stringify({ pid: process.pid, port } satisfies Holder));
 }
 

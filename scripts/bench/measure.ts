@@ -11,7 +11,7 @@ export interface Percentiles {
   count: number;
 }
 
-export function percentiles(samples: number[]): Percentiles {
+function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), count: sorted.length };

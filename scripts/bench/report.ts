@@ -26,7 +26,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const MARKER = '<!-- scale -->';
 
-export function render(r: Report): string {
+function render(r: Report): string {
   const { options: o } = r;
   const docsPerSecond = r.export.documents / r.export.seconds;
   const growth = r.export.rssPeak - r.export.rssBefore;

@@ -34,6 +34,7 @@ export function createRegistryClient({ url, token, retry }: RegistryClientOption
   });
 }
 
+/** The client's type, for scripts that pass a client around. @public */
 export type RegistryClient = ReturnType<typeof createRegistryClient>;
 
 /** The contract's error object ({ code, message, details, traceId }) of a failed call, if any. */
@@ -43,7 +44,11 @@ export function errorBodyOf(error: unknown): ErrorBody | null {
   return null;
 }
 
-/** A non-2xx answer of a plain HTTP endpoint (the export), with the contract's error body. */
+/**
+ * A non-2xx answer of a plain HTTP endpoint (the export), with the contract's error body; scripts
+ * test for it with instanceof.
+ * @public
+ */
 export class RegistryHttpError extends Error {
   constructor(
     readonly status: number,

@@ -8,7 +8,7 @@ const escapeText = (text: string) => text.replace(/[\\\t\n\r]/g, (c) => ({ '\\':
 const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /** One value in COPY text form: arrays as Postgres arrays, objects as JSON, dates in ISO. */
-export function copyValue(value: unknown): string {
+function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return escapeText(arrayLiteral(value as string[]));

@@ -6,7 +6,7 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export type PrincipalRef = z.infer<typeof principalRefSchema>;
 
-export interface Membership {
+interface Membership {
   teamId: string;
   teamSlug: string;
   role: TeamRole;

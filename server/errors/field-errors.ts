@@ -12,7 +12,7 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): {
   const add = (path: PropertyKey[], message: string) => {
     const key = path.map(String).join('.');
     if (!key) formErrors.push(message);
-    else (fieldErrors[key] ??= []).push(message);
+    else fieldErrors[key] = [...(fieldErrors[key] ?? []), message];
   };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

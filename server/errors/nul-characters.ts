@@ -4,7 +4,7 @@ import { validationFailed } from './app-error';
  * Dotted paths of the strings and keys in a value that hold a NUL character, which Postgres text
  * and JSON cannot store: such input is refused as invalid instead of failing in the database.
  */
-export function nulCharacterPaths(value: unknown, path: string[] = [], depth = 0): string[] {
+function nulCharacterPaths(value: unknown, path: string[] = [], depth = 0): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '(body)'] : [];
   if (depth > 20 || value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, v]) =>

@@ -10,7 +10,7 @@ import { fieldErrorsFromIssues } from './field-errors';
 export const GENERIC_MESSAGE = 'An unexpected error occurred; quote the traceId when reporting it';
 
 /** How long a client should wait before retrying while the database cannot be reached. */
-export const UNAVAILABLE_RETRY_SECONDS = 2;
+const UNAVAILABLE_RETRY_SECONDS = 2;
 
 /** An error as every door answers it: the contract's body, the HTTP status and extra headers. */
 export interface RenderedError {

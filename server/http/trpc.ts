@@ -7,7 +7,7 @@ import { createRequestContext } from '../identity/request-context';
 import type { ApiCall } from './api-route';
 
 /** The most calls one batched request may carry (clients batch up to this many). */
-export const MAX_BATCH_SIZE = 20;
+const MAX_BATCH_SIZE = 20;
 
 export function handleTrpc({ req, correlationId, route }: ApiCall): Promise<Response> {
   return fetchRequestHandler({

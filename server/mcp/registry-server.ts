@@ -6,7 +6,7 @@ import { renderError } from '../errors/render';
 import { logFailure } from '../observability/failures';
 import { listChangesInput } from '../schemas/change';
 import { listModelsInput } from '../schemas/model';
-import { getVersionInput } from '../schemas/version';
+import { versionKeySchema } from '../schemas/version';
 import { modelNameSchema, teamSlugSchema, uuidSchema } from '../schemas/common';
 import type { callerFor } from '../identity/server-caller';
 import { modelSummary, modelWithVersions, versionDetail } from './summaries';
@@ -77,7 +77,7 @@ export function registryMcpServer(caller: Caller, correlationId: string): McpSer
     {
       title: 'Get a model version',
       description: 'Every field of one version: artifact, deployment preferences, metrics, lineage, state.',
-      inputSchema: getVersionInput,
+      inputSchema: versionKeySchema,
       annotations: { readOnlyHint: true },
     },
     (input) => answer(async () => versionDetail(await caller.versions.get(input))),

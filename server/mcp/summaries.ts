@@ -28,7 +28,7 @@ export const modelSummary = (m: Model) => ({
   url: modelUrl(m.id),
 });
 
-export const versionSummary = (v: ModelVersion) => ({
+const versionSummary = (v: ModelVersion) => ({
   version: v.version,
   framework: v.framework,
   deploymentTarget: v.deploymentTarget,

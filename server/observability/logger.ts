@@ -17,7 +17,7 @@ const scrubText = (text: string) => SECRET_TEXT.reduce((t, [pattern, replacement
  * message, stack, cause and their own fields): their message and stack are not enumerable, so
  * scrubbing them as plain objects would log `{}`.
  */
-export function scrub(value: unknown, depth = 0): unknown {
+function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (value instanceof Error) return scrub(pino.stdSerializers.errWithCause(value), depth);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
@@ -44,4 +44,5 @@ export const loggerOptions: pino.LoggerOptions = {
 
 const globalForLogger = globalThis as typeof globalThis & { __registryLogger?: pino.Logger };
 
-export const logger: pino.Logger = (globalForLogger.__registryLogger ??= pino(loggerOptions));
+globalForLogger.__registryLogger ??= pino(loggerOptions);
+export const logger: pino.Logger = globalForLogger.__registryLogger;

@@ -36,4 +36,5 @@ function createMetrics(): RegistryMetrics {
 
 // One registry per process, whichever bundle imports this module first.
 const globalForMetrics = globalThis as typeof globalThis & { __registryMetrics?: RegistryMetrics };
-export const metrics: RegistryMetrics = (globalForMetrics.__registryMetrics ??= createMetrics());
+globalForMetrics.__registryMetrics ??= createMetrics();
+export const metrics: RegistryMetrics = globalForMetrics.__registryMetrics;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { modelNameSchema, semverSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { versionStateSchema } from './version';
 
-export const VERSION_CHANGES = ['registered', 'updated', 'deregistered'] as const;
+const VERSION_CHANGES = ['registered', 'updated', 'deregistered'] as const;
 
 export const listChangesInput = z.strictObject({
   limit: z.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').default(20),
@@ -10,7 +10,7 @@ export const listChangesInput = z.strictObject({
 });
 export type ListChangesInput = z.infer<typeof listChangesInput>;
 
-export const versionChangeSchema = z
+const versionChangeSchema = z
   .object({
     change: z.enum(VERSION_CHANGES),
     at: timestampSchema,

@@ -13,7 +13,7 @@ const int = (label: string, min: number, max: number) =>
     .max(max, `${label} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`);
 
 // AWS Lambda's documented limits.
-export const lambdaConfigSchema = z
+const lambdaConfigSchema = z
   .strictObject({
     memoryMb: int('memory', 128, 10_240),
     timeoutSeconds: int('timeout', 1, 900),
@@ -33,7 +33,7 @@ const cpuQuantitySchema = z
     return cores >= 0.01 && cores <= 96;
   }, 'cpu must be between 10m and 96 cores');
 
-export const eksConfigSchema = z
+const eksConfigSchema = z
   .strictObject({
     instanceType: z
       .string()
@@ -60,7 +60,7 @@ export const eksConfigSchema = z
 lambdaConfigSchema satisfies z.ZodType<LambdaConfig>;
 eksConfigSchema satisfies z.ZodType<EksConfig>;
 
-export type { DeploymentSpec, EksConfig, LambdaConfig };
+export type { DeploymentSpec };
 
 export const deploymentConfigSchemas = { LAMBDA: lambdaConfigSchema, EKS: eksConfigSchema } as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -14,7 +14,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const errorBodySchema = z
+const errorBodySchema = z
   .object({
     code: z.enum(ERROR_CODES),
     message: z.string(),

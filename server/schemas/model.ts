@@ -4,7 +4,7 @@ import { deploymentTargetSchema } from './deployment-config';
 import { RISK_TIERS } from '../../db/schema/vocabulary';
 import { frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
 
-export const latestVersionSchema = modelVersionSchema
+const latestVersionSchema = modelVersionSchema
   .pick({ id: true, version: true, framework: true, deploymentTarget: true, state: true, deploymentStatus: true, createdAt: true })
   .meta({ id: 'LatestVersion', description: 'The highest live version by SemVer precedence' });
 
@@ -68,7 +68,7 @@ export const listModelsOutput = z
   .meta({ id: 'ModelPage' });
 export type ListModelsOutput = z.infer<typeof listModelsOutput>;
 
-export const VERSION_ORDERS = ['chronological', 'semver'] as const;
+const VERSION_ORDERS = ['chronological', 'semver'] as const;
 
 export const getModelInput = z.strictObject({
   modelId: uuidSchema,

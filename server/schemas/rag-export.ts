@@ -25,7 +25,7 @@ export type RagExportFilters = Omit<RagExportQuery, 'since'>;
 
 const cursorField = z.string().meta({ description: 'Pass as ?since= to resume after this line' });
 
-export const ragMetadataSchema = z
+const ragMetadataSchema = z
   .object({
     team: teamSlugSchema,
     model: z.string(),
@@ -53,7 +53,7 @@ const documentRef = {
   versionId: uuidSchema,
 };
 
-export const ragUpsertSchema = z
+const ragUpsertSchema = z
   .object({
     op: z.literal('upsert'),
     ...documentRef,
@@ -66,9 +66,9 @@ export const ragUpsertSchema = z
   })
   .meta({ id: 'RagUpsert', description: 'Add or replace the document with this id' });
 
-export const RAG_DELETE_REASONS = ['deregistered', 'no_longer_visible', 'no_longer_matches'] as const;
+const RAG_DELETE_REASONS = ['deregistered', 'no_longer_visible', 'no_longer_matches'] as const;
 
-export const ragDeleteSchema = z
+const ragDeleteSchema = z
   .object({
     op: z.literal('delete'),
     ...documentRef,
@@ -80,7 +80,7 @@ export const ragDeleteSchema = z
   })
   .meta({ id: 'RagDelete', description: 'Remove the document with this id (a no-op if it is not indexed)' });
 
-export const ragEndSchema = z
+const ragEndSchema = z
   .object({
     op: z.literal('end'),
     cursor: z.string().meta({ description: 'Where the next incremental export starts (?since=)' }),

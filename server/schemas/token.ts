@@ -3,11 +3,11 @@ import { oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { TEAM_ROLES, TOKEN_SCOPES } from '../../db/schema/vocabulary';
 import { principalRefSchema } from './version';
 
-export const tokenScopeSchema = z.enum(TOKEN_SCOPES, oneOf(TOKEN_SCOPES));
-export const teamRoleSchema = z.enum(TEAM_ROLES, oneOf(TEAM_ROLES));
+const tokenScopeSchema = z.enum(TOKEN_SCOPES, oneOf(TOKEN_SCOPES));
+const teamRoleSchema = z.enum(TEAM_ROLES, oneOf(TEAM_ROLES));
 
 /** The longest a token may live, whoever makes it (API, portal, command line). */
-export const MAX_TOKEN_DAYS = 365;
+const MAX_TOKEN_DAYS = 365;
 export const tokenLifetimeDaysSchema = z
   .number()
   .int()

@@ -19,7 +19,7 @@ import { DEPLOYMENT_STATUSES, FRAMEWORKS, VERSION_STATES } from '../../db/schema
 
 export const frameworkSchema = z.enum(FRAMEWORKS, oneOf(FRAMEWORKS));
 export const versionStateSchema = z.enum(VERSION_STATES, oneOf(VERSION_STATES));
-export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
+const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
 
 export const principalRefSchema = z
   .object({ kind: z.enum(['token', 'user', 'system']), id: z.string(), name: z.string() })
@@ -55,7 +55,6 @@ export const versionKeySchema = z.object({
   version: semverSchema,
 });
 
-export const getVersionInput = versionKeySchema;
 
 // Identity fields name the artifact that was trained; changing them would rewrite history.
 const immutable = (field: string) =>
@@ -86,7 +85,6 @@ export const updateVersionInput = z
   );
 export type UpdateVersionInput = z.infer<typeof updateVersionInput>;
 
-export const deregisterVersionInput = versionKeySchema;
 
 export const registrationFields = {
   name: modelNameSchema,

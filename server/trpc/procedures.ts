@@ -7,7 +7,7 @@ import { recordRefusal } from './refusals';
 
 export const publicProcedure = baseProcedure.meta({ access: null });
 
-export const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => {
+const authedProcedure = baseProcedure.use(async ({ ctx, path, next }) => {
   if (ctx.principal) {
     if (ctx.limitEachCall) await consumeForPrincipal(ctx.principal);
     return next({ ctx: { principal: ctx.principal } });

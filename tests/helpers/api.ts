@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever shape a response has
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -7,6 +8,7 @@ export interface ApiResponse<T = any> {
 }
 
 /** One HTTP request to the app under test; JSON in and out. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever shape a response has
 export async function api<T = any>(
   path: string,
   options: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},

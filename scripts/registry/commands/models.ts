@@ -49,10 +49,11 @@ const get = new Command('get')
   .action(async (model: string, options: { order?: 'chronological' | 'semver' }, command: Command) => {
     const client = clientFor(command);
     const [team, name, extra] = model.split('/');
-    let detail;
-    if (uuidSchema.safeParse(model).success) detail = await client.models.get.query({ modelId: model, ...given(options) });
-    else if (team && name && extra === undefined) detail = await client.models.getByName.query({ team, name, ...given(options) });
-    else throw new CliError(`"${model}" is neither a model id nor team/name`, EXIT.validation);
+    const byId = uuidSchema.safeParse(model).success;
+    if (!byId && !(team && name && extra === undefined)) throw new CliError(`"${model}" is neither a model id nor team/name`, EXIT.validation);
+    const detail = byId
+      ? await client.models.get.query({ modelId: model, ...given(options) })
+      : await client.models.getByName.query({ team: team!, name: name!, ...given(options) });
     if (connection(command).json) return printJson(detail);
     const { versions, ...summary } = detail;
     process.stdout.write(`${summary.team}/${summary.name}  (${summary.id})\n${summary.description ?? ''}\n`);

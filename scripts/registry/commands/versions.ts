@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '../../../db/schema/vocabulary';
 import { registerModelInput } from '../../../server/schemas/register';
-import { deregisterVersionInput, updateVersionInput, type ModelVersion } from '../../../server/schemas/version';
+import { versionKeySchema, updateVersionInput, type ModelVersion } from '../../../server/schemas/version';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collect, collectMetric, given, jsonOption, readObjectFile, validate } from '../input';
@@ -111,7 +111,7 @@ const deregister = new Command('deregister')
   .argument('<version>')
   .option('--yes', 'confirm: deregistration cannot be undone')
   .action(async (modelId: string, version: string, options: { yes?: boolean }, command: Command) => {
-    const input = validate(deregisterVersionInput, { modelId, version });
+    const input = validate(versionKeySchema, { modelId, version });
     if (!options.yes) throw new CliError(`deregistering ${version} cannot be undone: add --yes to confirm`, EXIT.validation);
     await clientFor(command).versions.deregister.mutate(input);
     if (connection(command).json) return printJson({ deregistered: input });

@@ -16,5 +16,5 @@ export const directory = adminProcedure(teamDirectory.access)
   })
   .input(z.void())
   .output(z.object({ items: z.array(teamSchema) }))
-  .query(async ({ ctx }) => ({ items: await teamDirectory(ctx.service) }));
+  .query(async ({ ctx }) => ({ items: await teamDirectory(ctx.service, undefined) }));
 

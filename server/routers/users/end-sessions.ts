@@ -3,7 +3,7 @@ import { uuidSchema } from '../../schemas/common';
 import { endSessionsForPerson } from '../../services/sessions/end-for-person';
 import { adminProcedure } from '../../trpc/procedures';
 
-export const endSessionsInput = z.strictObject({ userId: uuidSchema });
+const endSessionsInput = z.strictObject({ userId: uuidSchema });
 
 export const endSessions = adminProcedure(endSessionsForPerson.access)
   .meta({

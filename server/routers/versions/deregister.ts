@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deregisterVersionInput } from '../../schemas/version';
+import { versionKeySchema } from '../../schemas/version';
 import { deregisterVersion } from '../../services/versions/deregister';
 import { guardedProcedure } from '../../trpc/procedures';
 
@@ -15,6 +15,6 @@ export const deregister = guardedProcedure(deregisterVersion.access)
     },
     successStatus: 204,
   })
-  .input(deregisterVersionInput)
+  .input(versionKeySchema)
   .output(z.void())
   .mutation(({ ctx, input }) => deregisterVersion(ctx.service, input));

@@ -1,4 +1,4 @@
-import { getVersionInput, modelVersionSchema } from '../../schemas/version';
+import { versionKeySchema, modelVersionSchema } from '../../schemas/version';
 import { getVersion } from '../../services/versions/get';
 import { guardedProcedure } from '../../trpc/procedures';
 
@@ -11,6 +11,6 @@ export const get = guardedProcedure(getVersion.access)
       summary: 'One version with every field',
     },
   })
-  .input(getVersionInput)
+  .input(versionKeySchema)
   .output(modelVersionSchema)
   .query(({ ctx, input }) => getVersion(ctx.service, input));

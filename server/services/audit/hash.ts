@@ -3,7 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted at every depth, so the stored JSONB hashes the same as the original. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -1,8 +1,6 @@
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db/client';
 import { auditLog, modelVersions, teams } from '@/db/schema';
-import type { Principal } from '../../auth/principal';
 import { forbidden, validationFailed } from '../../errors/app-error';
 import type { ListAuditInput, ListAuditOutput } from '../../schemas/audit';
 import { cursorTimestampSchema } from '../../schemas/common';

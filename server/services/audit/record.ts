@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 /** Records without a team (sign-ins, denied requests) share one chain. */
-export const PLATFORM_CHAIN = 'platform';
+const PLATFORM_CHAIN = 'platform';
 
 /**
  * Appends an audit record to its team's chain; call it inside the transaction of the change it

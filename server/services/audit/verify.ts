@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { auditChains, auditLog } from '@/db/schema';
 import { GENESIS_HASH, auditHash, headSignature, recordSignature } from './hash';
 
-export interface BrokenRecord {
+interface BrokenRecord {
   chainKey: string;
   seq: number;
   id: string | null;

@@ -19,7 +19,7 @@ export interface Position {
   seq: number;
 }
 
-export const comparePositions = (a: Position, b: Position) => (a.xid === b.xid ? a.seq - b.seq : a.xid < b.xid ? -1 : 1);
+const comparePositions = (a: Position, b: Position) => (a.xid === b.xid ? a.seq - b.seq : a.xid < b.xid ? -1 : 1);
 
 /** The start of everything a transaction at or after `xmin` changed. */
 export const watermarkPosition = (xmin: bigint): Position => ({ xid: xmin, seq: -1 });

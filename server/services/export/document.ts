@@ -14,7 +14,7 @@ export interface ExportRow {
 
 const TARGET_NAMES = { LAMBDA: 'AWS Lambda', EKS: 'Kubernetes (Amazon EKS)' } as const;
 
-export const documentId = (versionId: string) => `model-version:${versionId}`;
+const documentId = (versionId: string) => `model-version:${versionId}`;
 
 export const versionUrl = (modelId: string, version: string) =>
   portalUrl(`/models/${modelId}/versions/${encodeURIComponent(version)}`);
@@ -29,7 +29,7 @@ function section(title: string, body: string | null | undefined): string[] {
 }
 
 /** The model card of one version in Markdown: what an assistant quotes when asked about it. */
-export function modelCard({ version: v, model, teamSlug }: ExportRow, url: string): string {
+function modelCard({ version: v, model, teamSlug }: ExportRow, url: string): string {
   const lineage = v.lineage;
   return [
     `# ${model.name} ${v.version}`,

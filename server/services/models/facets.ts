@@ -10,7 +10,7 @@ type Framework = ModelVersion['framework'];
  * in this one GIN-indexed array: a combined filter is a single index lookup, and "an EKS pytorch
  * version" needs no read of the versions.
  */
-export const facetKey = {
+const facetKey = {
   tag: (tag: string) => `tag:${tag}`,
   target: (target: DeploymentTarget) => `target:${target}`,
   framework: (framework: Framework) => `framework:${framework}`,

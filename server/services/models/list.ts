@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
 import { readableTeamIds } from '../../auth/access';
-import type { Principal } from '../../auth/principal';
 import { COUNT_LIMIT, type ListModelsInput, type ListModelsOutput } from '../../schemas/model';
 import { isoTimestamp } from '../keyset';
 import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';

@@ -4,7 +4,7 @@ import { forbidden } from '../../errors/app-error';
 import { READ, operation } from '../operation';
 
 /** Every team with its members and their roles, for platform admins. */
-export const teamDirectory = operation(READ, async ({ db, actor }, _input: void) => {
+export const teamDirectory = operation(READ, async ({ db, actor }, _input: undefined) => {
   if (!actor.principal.isAdmin) throw forbidden('Only platform admins may do this');
   const rows = await db
     .select({ team: teams, userName: users.name, userId: users.id, role: memberships.role })

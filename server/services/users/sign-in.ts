@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { type ClaimedAccess } from '../../auth/claims';
+import type { ClaimedAccess } from '../../auth/claims';
 import type { Principal } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
 import { endSession, startSession } from '../sessions/lifecycle';

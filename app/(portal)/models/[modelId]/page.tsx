@@ -39,7 +39,7 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
         <h2 id="section-card" className="mb-2 font-semibold">Model card</h2>
         {model.description ? <Markdown text={model.description} /> : <p className="text-slate-500">No description yet.</p>}
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
-          <div><dt className="font-medium">Owners</dt><dd>{model.owners.length ? model.owners.join(', ') : 'team ' + model.team}</dd></div>
+          <div><dt className="font-medium">Owners</dt><dd>{model.owners.length ? model.owners.join(', ') : `team ${model.team}`}</dd></div>
           <div><dt className="font-medium">Tags</dt><dd className="flex flex-wrap gap-1">{model.tags.map((t) => <span key={t} className="rounded bg-slate-100 px-2 py-0.5">{t}</span>)}</dd></div>
         </dl>
       </section>
