@@ -12,6 +12,7 @@ import {
 import Link from 'next/link';
 import type { ListModelsOutput, Model } from '@/server/schemas/model';
 import { useUrlState } from './url-state';
+import { modelPath } from '@/server/portal-paths';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 
@@ -24,7 +25,7 @@ const columns: ColumnDef<typeof features, Model>[] = [
     accessorKey: 'name',
     header: 'Model',
     cell: ({ row }) => (
-      <Link href={`/models/${row.original.id}`} className="font-medium text-indigo-700 hover:underline">
+      <Link href={modelPath(row.original.id)} className="font-medium text-indigo-700 hover:underline">
         {row.original.name}
       </Link>
     ),

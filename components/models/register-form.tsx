@@ -8,6 +8,7 @@ import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import type { ActionResult } from '@/server/http/action-result';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/db/schema/vocabulary';
 import { type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
+import { versionPath } from '@/server/portal-paths';
 
 export interface RegisterDefaults {
   name?: string;
@@ -98,12 +99,12 @@ export function RegisterForm({ teams, defaults, register }: Props) {
       const result = await register(candidate);
       if (result.ok) {
         toast.success(`Registered ${result.data.model.name} ${result.data.version.version}`);
-        router.push(`/models/${result.data.modelId}/versions/${encodeURIComponent(result.data.version.version)}`);
+        router.push(versionPath(result.data.modelId, result.data.version.version));
       } else if (result.error.code === 'CONFLICT') {
         const details = result.error.details as { modelId?: string; versionId?: string; version?: string };
         setConflict({
           message: result.error.message,
-          href: details.modelId && details.versionId && details.version ? `/models/${details.modelId}/versions/${encodeURIComponent(details.version)}` : null,
+          href: details.modelId && details.versionId && details.version ? versionPath(details.modelId, details.version) : null,
         });
       } else {
         setErrors(result.error.details?.fieldErrors ?? {});

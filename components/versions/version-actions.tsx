@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import type { ActionResult } from '@/server/http/action-result';
 import { updateVersionInput } from '@/server/schemas/version';
+import { modelPath } from '@/server/portal-paths';
 
 interface Props {
   modelId: string;
@@ -56,7 +57,7 @@ export function VersionActions(props: Props) {
       const result = await props.deregister(props.modelId, props.version);
       if (result.ok) {
         toast.success(`Deregistered ${props.modelName} ${props.version}`);
-        router.push(`/models/${props.modelId}`);
+        router.push(modelPath(props.modelId));
       } else toast.error(result.error.message);
     });
   }

@@ -1,7 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { FRAMEWORKS, GPU_TYPES, RISK_TIERS } from '../../db/schema/vocabulary';
-import { latestVersionSortKey } from '../../server/services/models/summary';
-import { modelFacets } from '../../server/services/models/facets';
+import { summarizeLiveVersions } from '../../server/services/models/summary';
 
 // Realistic, varied and reproducible registry contents: a seeded generator, the vocabulary of a
 // company's ML work, and version histories that move the way real ones do.
@@ -140,24 +139,16 @@ export function modelWithVersions(rng: Random, index: number, team: TeamRow, opt
     return row;
   });
 
-  const live = versions.filter((v) => !v.deletedAt);
-  const latest = live.at(-1)!;
-  const tags = [...new Set(live.flatMap((v) => v.tags))].sort();
+  const { latest, ...summary } = summarizeLiveVersions(versions.filter((v) => !v.deletedAt));
   const model = {
     id: modelId,
     teamId: team.id,
     name,
-    description: [...live].reverse().find((v) => v.description)?.description ?? null,
-    tags,
+    ...summary,
     owners: people,
     riskTier: rng.chance(0.7) ? rng.pick(RISK_TIERS) : null,
-    latestVersionId: latest.id,
-    latestVersionSort: latestVersionSortKey(latest.version),
-    deploymentTargets: (['EKS', 'LAMBDA'] as const).filter((t) => live.some((v) => v.deploymentTarget === t)),
-    facets: modelFacets(live),
-    versionCount: live.length,
     createdAt: versions[0]!.createdAt,
-    updatedAt: latest.createdAt,
+    updatedAt: latest!.createdAt,
   };
   return { model, versions };
 }

@@ -2,12 +2,13 @@ import type { ModelDetail, Model } from '../schemas/model';
 import type { ModelVersion } from '../schemas/version';
 import { portalUrl } from '../config';
 import { versionUrl } from '../services/export/document';
+import { modelPath } from '../portal-paths';
 
 // Tool results go into an assistant's context window: the facts, without the noise.
 
 const MAX_DESCRIPTION = 400;
 const clip = (text: string | null) => (text && text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text);
-const modelUrl = (id: string) => portalUrl(`/models/${id}`);
+const modelUrl = (id: string) => portalUrl(modelPath(id));
 
 export const modelSummary = (m: Model) => ({
   id: m.id,

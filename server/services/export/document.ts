@@ -2,6 +2,7 @@ import type { InferSelectModel } from 'drizzle-orm';
 import type { modelVersions } from '@/db/schema';
 import { portalUrl } from '../../config';
 import type { RagDelete, RagUpsert } from '../../schemas/rag-export';
+import { versionPath } from '../../portal-paths';
 
 type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'teamId'>;
 
@@ -17,7 +18,7 @@ const TARGET_NAMES = { LAMBDA: 'AWS Lambda', EKS: 'Kubernetes (Amazon EKS)' } as
 const documentId = (versionId: string) => `model-version:${versionId}`;
 
 export const versionUrl = (modelId: string, version: string) =>
-  portalUrl(`/models/${modelId}/versions/${encodeURIComponent(version)}`);
+  portalUrl(versionPath(modelId, version));
 
 const humanize = (value: string) => value.replaceAll('_', ' ');
 

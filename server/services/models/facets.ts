@@ -17,7 +17,7 @@ const facetKey = {
   kind: (target: DeploymentTarget, framework: Framework) => `kind:${target}/${framework}`,
 };
 
-export function modelFacets(liveVersions: Pick<ModelVersion, 'tags' | 'deploymentTarget' | 'framework'>[]): string[] {
+export function modelFacets(liveVersions: readonly Pick<ModelVersion, 'tags' | 'deploymentTarget' | 'framework'>[]): string[] {
   const keys = liveVersions.flatMap((v) => [
     ...v.tags.map(facetKey.tag),
     facetKey.target(v.deploymentTarget),

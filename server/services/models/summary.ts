@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import semver from 'semver';
 import type { Database } from '@/db/client';
 import { modelVersions, models } from '@/db/schema';
-import { DEPLOYMENT_TARGETS } from '../../../db/schema/vocabulary';
+import { DEPLOYMENT_TARGETS, type FRAMEWORKS } from '../../../db/schema/vocabulary';
 import { modelFacets } from './facets';
 import { latestVersionColumns, modelColumns } from './serialize';
 
@@ -14,7 +14,7 @@ export const compareSemver = (a: { version: string; createdAt: Date }, b: { vers
  * A text key that orders like SemVer precedence for the catalog's "latest version" sort: numbers
  * zero-padded, a release after its pre-releases. Pre-release identifiers compare as text.
  */
-export function latestVersionSortKey(version: string): string {
+function latestVersionSortKey(version: string): string {
   const parsed = semver.parse(version);
   if (!parsed) return version;
   const pad = (n: number) => String(n).padStart(10, '0');
@@ -27,6 +27,37 @@ export const searchDocument = (name: SQL, tags: SQL, description: SQL) =>
   sql`setweight(to_tsvector('simple', ${name}), 'A')
     || setweight(to_tsvector('simple', ${tags}), 'B')
     || setweight(to_tsvector('simple', ${description}), 'C')`;
+
+/** What the model's summary needs of each live version. */
+export interface LiveVersion {
+  id: string;
+  version: string;
+  createdAt: Date;
+  tags: string[];
+  description: string | null;
+  deploymentTarget: (typeof DEPLOYMENT_TARGETS)[number];
+  framework: (typeof FRAMEWORKS)[number];
+}
+
+/**
+ * The summary a model row carries of its live versions (pure: the service after every change and
+ * the bulk seed both compute it here): the latest by SemVer precedence, its sort key, the count,
+ * the union of tags, the targets, the catalog facets, and the newest description.
+ */
+export function summarizeLiveVersions<V extends LiveVersion>(live: readonly V[]) {
+  const newestFirst = [...live].sort(compareSemver).reverse();
+  const latest = newestFirst[0] ?? null;
+  return {
+    latest,
+    latestVersionId: latest?.id ?? null,
+    latestVersionSort: latest ? latestVersionSortKey(latest.version) : null,
+    versionCount: live.length,
+    tags: [...new Set(live.flatMap((v) => v.tags))].sort(),
+    deploymentTargets: DEPLOYMENT_TARGETS.filter((t) => live.some((v) => v.deploymentTarget === t)),
+    facets: modelFacets(live),
+    description: newestFirst.find((v) => v.description)?.description ?? null,
+  };
+}
 
 /**
  * Rewrites the model's summary of its live versions. Callers hold the model row's lock (taken by
@@ -43,25 +74,15 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
     .from(modelVersions)
     .where(and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt)));
 
-  const newestFirst = live.sort(compareSemver).reverse();
-  const tags = [...new Set(live.flatMap((v) => v.tags))].sort();
-  const targets = DEPLOYMENT_TARGETS.filter((t) => live.some((v) => v.deploymentTarget === t));
-  const description = newestFirst.find((v) => v.description)?.description ?? null;
-
+  const { latest, ...summary } = summarizeLiveVersions(live);
   const [updated] = await tx
     .update(models)
     .set({
-      latestVersionId: newestFirst[0]?.id ?? null,
-      latestVersionSort: newestFirst[0] ? latestVersionSortKey(newestFirst[0].version) : null,
-      versionCount: live.length,
-      tags,
-      deploymentTargets: targets,
-      facets: modelFacets(live),
-      description,
+      ...summary,
       updatedAt: sql`now()`,
-      searchVector: searchDocument(sql`${model.name}`, sql`${tags.join(' ')}`, sql`${description ?? ''}`),
+      searchVector: searchDocument(sql`${model.name}`, sql`${summary.tags.join(' ')}`, sql`${summary.description ?? ''}`),
     })
     .where(eq(models.id, model.id))
     .returning(modelColumns);
-  return { model: updated!, latest: newestFirst[0] ?? null };
+  return { model: updated!, latest };
 }

@@ -5,6 +5,7 @@ import { requirePerson } from '@/server/identity/current';
 import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
+import { versionPath } from '@/server/portal-paths';
 
 export const metadata: Metadata = { title: 'Model' };
 
@@ -50,7 +51,7 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
           {model.versions.map((v) => (
             <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-                <Link href={`/models/${model.id}/versions/${encodeURIComponent(v.version)}`} className="font-mono font-semibold text-indigo-700 hover:underline">
+                <Link href={versionPath(model.id, v.version)} className="font-mono font-semibold text-indigo-700 hover:underline">
                   {v.version}
                 </Link>
                 <span className="text-sm">{v.framework}</span>

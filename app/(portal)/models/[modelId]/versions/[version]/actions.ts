@@ -2,10 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { personAction } from '@/server/http/action-result';
+import { modelPath } from '@/server/portal-paths';
 
 export async function updateVersionAction(input: unknown) {
   const result = await personAction('versions.update', (caller) => caller.versions.update(input as never));
-  if (result.ok) revalidatePath(`/models/${result.data.modelId}`, 'layout');
+  if (result.ok) revalidatePath(modelPath(result.data.modelId), 'layout');
   return result;
 }
 

@@ -8,6 +8,7 @@ import { requirePerson } from '@/server/identity/current';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { decodedSegmentOrNotFound, orNotFound } from '@/server/trpc/not-found';
 import { deregisterVersionAction, updateVersionAction } from './actions';
+import { modelPath, versionPath } from '@/server/portal-paths';
 
 export const metadata: Metadata = { title: 'Model version' };
 
@@ -37,12 +38,12 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
   const canSeeAudit = role === 'maintainer';
   const audit = canSeeAudit ? await caller.audit.list({ modelId, version: v.version, limit: 50 }) : null;
   const section = 'rounded-lg border border-slate-200 bg-white p-4';
-  const versionLink = (version: string) => `/models/${modelId}/versions/${encodeURIComponent(version)}`;
+  const versionLink = (version: string) => versionPath(modelId, version);
 
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/models" className="hover:underline">Models</Link> / <Link href={`/models/${modelId}`} className="hover:underline">{v.modelName}</Link> / {v.version}
+        <Link href="/models" className="hover:underline">Models</Link> / <Link href={modelPath(modelId)} className="hover:underline">{v.modelName}</Link> / {v.version}
       </nav>
       <header>
         <h1 className="text-2xl font-semibold break-all">
