@@ -9,5 +9,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Only with --coverage (npm run test:coverage): what the test processes ran themselves; the
+    // app processes' coverage is collected apart and merged by scripts/coverage.ts.
+    coverage: {
+      provider: 'v8',
+      include: ['app/**', 'components/**', 'db/**', 'server/**', 'proxy.ts'],
+      reporter: ['json'],
+      reportsDirectory: 'coverage/in-process',
+      reportOnFailure: true,
+    },
   },
 });

@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { appDatabase } from '../helpers/database';
-import { launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { gotoInteractive, launchBrowser, screenshot, signIn } from '../helpers/browser';
 import { lambdaConfig, registration, tokenFor } from '../helpers/fixtures';
 
 const appUrl = inject('appUrl');
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe('the portal', () => {
   it('shows field errors from the schema before sending', async () => {
-    await maintainer.goto(`${appUrl}/models/new`);
+    await gotoInteractive(maintainer, `${appUrl}/models/new`);
     await maintainer.getByRole('button', { name: 'Register' }).click();
     for (const label of ['Name', 'Version', 'Framework', 'Artifact location', 'Memory (MB)', 'Timeout (s)']) {
       expect(await maintainer.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), label).toBe('true');
@@ -60,7 +60,7 @@ describe('the portal', () => {
   });
 
   it('registers a model with a Lambda target and lands on the version page', async () => {
-    await maintainer.goto(`${appUrl}/models/new`);
+    await gotoInteractive(maintainer, `${appUrl}/models/new`);
     await maintainer.getByLabel('Name', { exact: true }).fill(name);
     await maintainer.getByLabel('Version', { exact: true }).fill('1.0.0');
     await maintainer.getByLabel('Framework', { exact: true }).selectOption('xgboost');

@@ -29,3 +29,12 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Opens a page and waits until its scripts have loaded and run, so a click reaches React's
+ * handlers rather than the bare HTML (a form submitted before hydration does nothing).
+ */
+export async function gotoInteractive(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+}

@@ -31,7 +31,7 @@ const procedures = procedureMetas();
 describe('every route refuses an anonymous caller unless it is documented as public', () => {
   it('knows every route handler of the app', () => {
     expect(routeFiles().sort()).toEqual([
-      'api/[...unknown]/route.ts',
+      'api/[[...unknown]]/route.ts',
       'api/auth/[...nextauth]/route.ts',
       'api/mcp/route.ts',
       'api/metrics/route.ts',
@@ -74,9 +74,11 @@ describe('every route refuses an anonymous caller unless it is documented as pub
     expect(mcp.status).toBe(401);
     expect(mcp.headers.get('www-authenticate')).toContain('Bearer');
     expect((await api('/api/v1/openapi.json')).status).toBe(200);
-    const unknown = await api('/api/nothing/here', { method: 'DELETE' });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', traceId: unknown.headers.get('x-correlation-id') });
+    for (const path of ['/api/nothing/here', '/api']) {
+      const unknown = await api(path, { method: 'DELETE' });
+      expect(unknown.status, path).toBe(404);
+      expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', traceId: unknown.headers.get('x-correlation-id') });
+    }
     expect((await api('/api/v1/export/rag/schema')).status).toBe(200);
     const providers = await api('/api/auth/providers');
     expect(providers.status).toBe(200);

@@ -20,6 +20,8 @@ export async function startNextServer(env: Record<string, string>, logFile: stri
       HOSTNAME: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // `npm run test:coverage` collects the V8 coverage of every app process it starts.
+      ...(process.env.REGISTRY_SERVER_COVERAGE_DIR ? { NODE_V8_COVERAGE: process.env.REGISTRY_SERVER_COVERAGE_DIR } : {}),
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
