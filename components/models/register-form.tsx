@@ -9,6 +9,7 @@ import type { ActionResult } from '@/server/http/action-result';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/db/schema/vocabulary';
 import { type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
 import { versionPath } from '@/server/portal-paths';
+import { useHydrated } from '@/components/forms/use-hydrated';
 
 export interface RegisterDefaults {
   name?: string;
@@ -84,6 +85,7 @@ export function RegisterForm({ teams, defaults, register }: Props) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<{ message: string; href: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const config = (defaults.deploymentTarget === target ? defaults.deploymentConfig : undefined) ?? {};
 
   function submit(form: FormData) {
@@ -211,7 +213,7 @@ export function RegisterForm({ teams, defaults, register }: Props) {
       {(errors['lineage.commitSha'] || errors['lineage.parentVersion'] || errors['lineage.trainingJobId'] || errors['lineage.datasets']) && (
         <p className="text-sm text-rose-700">Lineage: {Object.entries(errors).filter(([k]) => k.startsWith('lineage.')).map(([k, v]) => `${k.slice(8)} ${v.join('; ')}`).join('; ')}</p>
       )}
-      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-5 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-5 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Registering…' : 'Register'}
       </button>
     </form>

@@ -5,6 +5,8 @@ import { createTokenInput } from '@/server/schemas/token';
 import { TOKEN_SCOPES } from '@/db/schema/vocabulary';
 import type { ActionResult } from '@/server/http/action-result';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
+import { submitKeepingInput } from '@/components/forms/submit-keeping-input';
+import { useHydrated } from '@/components/forms/use-hydrated';
 
 interface Props {
   teams: { slug: string; role: string }[];
@@ -16,6 +18,7 @@ export function CreateTokenForm({ teams, create }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   function submit(form: FormData) {
     const input = {
@@ -51,7 +54,7 @@ export function CreateTokenForm({ teams, create }: Props) {
     );
 
   return (
-    <form action={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Create a token">
+    <form onSubmit={submitKeepingInput(submit)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Create a token">
       <h2 className="font-semibold">Create a token</h2>
       <div>
         <label htmlFor="name" className="block text-sm font-medium">Name</label>
@@ -86,7 +89,7 @@ export function CreateTokenForm({ teams, create }: Props) {
         {error('expiresInDays')}
       </div>
       {message && <p role="alert" className="text-sm text-rose-700">{message}</p>}
-      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Creating…' : 'Create token'}
       </button>
       {secret && (

@@ -7,6 +7,8 @@ import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import type { ActionResult } from '@/server/http/action-result';
 import { updateVersionInput } from '@/server/schemas/version';
 import { modelPath } from '@/server/portal-paths';
+import { submitKeepingInput } from '@/components/forms/submit-keeping-input';
+import { useHydrated } from '@/components/forms/use-hydrated';
 
 interface Props {
   modelId: string;
@@ -27,15 +29,26 @@ export function VersionActions(props: Props) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   function save(form: FormData) {
+    // Only what the person changed: saving tags must not rewrite the description or the notes
+    // (the audit trail would record them as changed).
+    const description = String(form.get('description') ?? '');
+    const tags = String(form.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const notes = String(form.get('notes') ?? '');
     const input = {
       modelId: props.modelId,
       version: props.version,
-      description: String(form.get('description') ?? ''),
-      tags: String(form.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
-      lineage: { notes: String(form.get('notes') ?? '') },
+      ...(description !== (props.description ?? '') ? { description } : {}),
+      ...(tags.join(',') !== props.tags.join(',') ? { tags } : {}),
+      ...(notes !== props.notes ? { lineage: { notes } } : {}),
     };
+    if (Object.keys(input).length === 2) {
+      setErrors({});
+      toast.info('Nothing changed');
+      return;
+    }
     const parsed = updateVersionInput.safeParse(input);
     if (!parsed.success) return setErrors(fieldErrorsFromIssues(parsed.error.issues).fieldErrors);
     startTransition(async () => {
@@ -62,29 +75,38 @@ export function VersionActions(props: Props) {
     });
   }
 
-  const error = (name: string) => errors[name] && <p className="text-sm text-rose-700" id={`${name}-error`}>{errors[name].join('; ')}</p>;
+  // A field's errors include those of its parts ("tags.1", "lineage.notes"), named by the part.
+  const errorsOf = (name: string) =>
+    Object.entries(errors).flatMap(([key, messages]) =>
+      key === name ? messages : key.startsWith(`${name}.`) ? messages.map((m) => `${key.slice(name.length + 1)}: ${m}`) : [],
+    );
+  const error = (name: string) => {
+    const messages = errorsOf(name);
+    return messages.length > 0 && <p className="text-sm text-rose-700" id={`${name}-error`}>{messages.join('; ')}</p>;
+  };
+  const invalid = (name: string) => (errorsOf(name).length ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
 
   return (
     <div className="space-y-4">
       {props.canEdit && (
-        <form action={save} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Edit metadata">
+        <form onSubmit={submitKeepingInput(save)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Edit metadata">
           <h2 className="font-semibold">Edit metadata</h2>
           <div>
             <label htmlFor="description" className="block text-sm font-medium">Description (Markdown)</label>
-            <textarea id="description" name="description" rows={4} defaultValue={props.description ?? ''} className={field} />
+            <textarea id="description" name="description" rows={4} defaultValue={props.description ?? ''} className={field} {...invalid('description')} />
             {error('description')}
           </div>
           <div>
             <label htmlFor="tags" className="block text-sm font-medium">Tags (comma-separated)</label>
-            <input id="tags" name="tags" defaultValue={props.tags.join(', ')} className={field} />
+            <input id="tags" name="tags" defaultValue={props.tags.join(', ')} className={field} {...invalid('tags')} />
             {error('tags')}
           </div>
           <div>
             <label htmlFor="notes" className="block text-sm font-medium">Lineage notes</label>
-            <input id="notes" name="notes" defaultValue={props.notes} className={field} />
-            {error('lineage.notes')}
+            <input id="notes" name="notes" defaultValue={props.notes} className={field} {...invalid('lineage')} />
+            {error('lineage')}
           </div>
-          <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+          <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
             Save
           </button>
         </form>

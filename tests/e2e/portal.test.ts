@@ -51,8 +51,9 @@ describe('the portal', () => {
   it('shows field errors from the schema before sending', async () => {
     await gotoInteractive(maintainer, `${appUrl}/models/new`);
     await maintainer.getByRole('button', { name: 'Register' }).click();
+    // The form's action runs in a transition: its errors render a moment after the click.
     for (const label of ['Name', 'Version', 'Framework', 'Artifact location', 'Memory (MB)', 'Timeout (s)']) {
-      expect(await maintainer.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), label).toBe('true');
+      await expect.poll(() => maintainer.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), { message: label }).toBe('true');
     }
     expect(await maintainer.locator('#name-error').textContent()).toBe('Required');
     await screenshot(maintainer, 'register-errors');
@@ -135,10 +136,25 @@ describe('the portal', () => {
   });
 
   it('edits a field and deregisters a version, each visible in the audit trail', async () => {
-    await maintainer.goto(`${modelUrl}/versions/1.0.0`);
+    await gotoInteractive(maintainer, `${modelUrl}/versions/1.0.0`);
+    // A refused edit keeps what was typed.
+    await maintainer.getByLabel('Tags (comma-separated)').fill('payments, Bad Tag!');
+    await maintainer.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => maintainer.getByLabel('Tags (comma-separated)').getAttribute('aria-invalid')).toBe('true');
+    expect(await maintainer.getByLabel('Tags (comma-separated)').inputValue()).toBe('payments, Bad Tag!');
     await maintainer.getByLabel('Tags (comma-separated)').fill('payments, edited');
     await maintainer.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => maintainer.getByText(`Saved ${name} 1.0.0`).count()).toBe(1);
+    // Only the tags were changed, so only the tags are recorded as changed.
+    const { auditLog } = await import('../../db/schema');
+    const { and, desc, eq, sql } = await import('drizzle-orm');
+    const [updated] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'version.updated'), sql`${auditLog.summary}->>'model' = ${name}`))
+      .orderBy(desc(auditLog.occurredAt))
+      .limit(1);
+    expect(Object.keys((updated!.summary as { changed: object }).changed)).toEqual(['tags']);
     await maintainer.reload();
     await maintainer.getByText('version.updated').first().waitFor();
 

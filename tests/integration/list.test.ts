@@ -94,10 +94,10 @@ describe('GET /api/v1/models', () => {
     expect(tooMany.body.error.details.fieldErrors.limit).toEqual(['must be between 1 and 100']);
   });
 
-  it('shows the latest version, its target and the targets of all versions', async () => {
+  it('shows the latest release (not a newer pre-release), its target and the targets of all versions', async () => {
     const res = await list('q=m-07');
     const model = res.body.items.find((m: { name: string }) => m.name === 'm-07');
-    expect(model.latestVersion).toMatchObject({ version: '2.0.0-beta.1', deploymentTarget: 'EKS' });
+    expect(model.latestVersion).toMatchObject({ version: '1.0.0', deploymentTarget: 'LAMBDA' });
     expect(model.deploymentTargets).toEqual(['EKS', 'LAMBDA']);
     expect(model.versionCount).toBe(2);
   });

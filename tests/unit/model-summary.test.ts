@@ -13,10 +13,11 @@ const version = (v: string, at: number, fields: Partial<LiveVersion> = {}): Live
 });
 
 describe("a model's summary of its live versions", () => {
-  it('takes the latest by SemVer precedence, not by registration order', () => {
+  it('takes the latest release by SemVer precedence, not by registration order, and a pre-release only without a release', () => {
     const summary = summarizeLiveVersions([version('1.10.0', 1), version('1.9.0', 2), version('2.0.0-rc.1', 3)]);
-    expect(summary.latestVersionId).toBe('id-2.0.0-rc.1');
+    expect(summary.latestVersionId).toBe('id-1.10.0');
     expect(summarizeLiveVersions([version('2.0.0-rc.1', 1), version('2.0.0', 2)]).latestVersionId).toBe('id-2.0.0');
+    expect(summarizeLiveVersions([version('2.0.0-rc.1', 1), version('2.0.0-rc.2', 2)]).latestVersionId).toBe('id-2.0.0-rc.2');
     // The sort key orders like precedence: a release after its pre-releases, numbers as numbers.
     const keys = ['1.9.0', '1.10.0', '2.0.0-rc.1', '2.0.0'].map((v) => summarizeLiveVersions([version(v, 1)]).latestVersionSort!);
     expect([...keys].sort()).toEqual(keys);

@@ -41,12 +41,13 @@ export interface LiveVersion {
 
 /**
  * The summary a model row carries of its live versions (pure: the service after every change and
- * the bulk seed both compute it here): the latest by SemVer precedence, its sort key, the count,
- * the union of tags, the targets, the catalog facets, and the newest description.
+ * the bulk seed both compute it here): the latest release, its sort key, the count, the union of
+ * tags, the targets, the catalog facets, and the newest description. "Latest" is the release people
+ * mean: 2.0.0, not the 2.1.0-rc.1 registered after it; a pre-release only while there is no release.
  */
 export function summarizeLiveVersions<V extends LiveVersion>(live: readonly V[]) {
   const newestFirst = [...live].sort(compareSemver).reverse();
-  const latest = newestFirst[0] ?? null;
+  const latest = newestFirst.find((v) => !semver.prerelease(v.version)) ?? newestFirst[0] ?? null;
   return {
     latest,
     latestVersionId: latest?.id ?? null,

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Markdown } from '@/components/models/markdown';
@@ -56,11 +57,12 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
                 </Link>
                 <span className="text-sm">{v.framework}</span>
                 <span className="text-sm">{v.deploymentTarget}</span>
+                {semver.prerelease(v.version) && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">pre-release</span>}
                 <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{v.state}</span>
                 <span className="text-xs text-slate-600">deployment: {v.deploymentStatus.replace('_', ' ')}</span>
                 <time dateTime={v.createdAt} className="ml-auto text-xs text-slate-600">{v.createdAt.slice(0, 16).replace('T', ' ')}</time>
               </div>
-              {model.latestVersion?.id === v.id && <p className="mt-1 text-xs font-medium text-emerald-700">latest</p>}
+              {model.latestVersion?.id === v.id && <p className="mt-1 text-xs font-medium text-emerald-700">latest release</p>}
             </li>
           ))}
         </ol>
