@@ -3,6 +3,7 @@ import { config as appConfig } from './server/config';
 import { AppError, validationFailed } from './server/errors/app-error';
 import { renderError } from './server/errors/render';
 import { CORRELATION_HEADER, correlationIdOf } from './server/observability/correlation';
+import { REQUEST_PATH_HEADER } from './server/identity/request-path';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from './server/http/security-headers';
 
 const { production, canonicalHost } = appConfig;
@@ -36,6 +37,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(CORRELATION_HEADER, correlationId);
   headers.set('x-nonce', nonce);
+  // The page asked for, so that sign-in can return to it (set here, never taken from the client).
+  headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   headers.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(CORRELATION_HEADER, correlationId);

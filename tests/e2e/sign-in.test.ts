@@ -39,6 +39,19 @@ describe('signing in', () => {
     await screenshot(page, 'signin');
   });
 
+  it('returns to the page a shared link asked for once the person has signed in', async () => {
+    const page = await newPage();
+    await page.goto(`${appUrl}/audit?action=version.updated`);
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/audit?action=version.updated');
+    await page.getByRole('button', { name: /Sign in with/ }).click();
+    await page.locator('input[name=login]').fill('demo-maintainer');
+    await page.locator('input[name=password]').fill('any');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${appUrl}/audit?action=version.updated`);
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+  });
+
   it('signs a maintainer in and out through the OpenID provider', async () => {
     const page = await newPage();
     await signIn(page, appUrl, 'demo-maintainer');
