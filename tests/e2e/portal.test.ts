@@ -170,6 +170,14 @@ describe('the portal', () => {
     await maintainer.getByRole('cell', { name: 'version.deregistered' }).first().waitFor();
   });
 
+  it('lets a platform admin choose any team to register in', async () => {
+    const admin = await pageFor('demo-admin');
+    await admin.goto(`${appUrl}/models/new`);
+    const teams = await admin.getByLabel('Team', { exact: true }).locator('option').allTextContents();
+    expect(teams).toContain('fraud'); // a team Ada (admin, in no team) is no member of
+    expect(await admin.getByText('You may register models in no team').count()).toBe(0);
+  });
+
   it('shows a viewer no write controls', async () => {
     const viewer = await pageFor('demo-viewer');
     // Each page is waited for by something it must show, so an absent control is really absent.

@@ -28,7 +28,8 @@ export default async function NewModelPage({ searchParams }: { searchParams: Pro
       parentVersion: latest?.version,
     };
   }
-  const writable = person.isAdmin && defaults.team && !teams.includes(defaults.team) ? [defaults.team, ...teams] : teams;
+  // Platform admins may register in any team: they choose one.
+  const writable = person.isAdmin ? (await (await callerForPerson()).teams.directory()).items.map((t) => t.slug) : teams;
 
   return (
     <div className="space-y-4">
