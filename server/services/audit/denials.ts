@@ -21,8 +21,8 @@ const thisMinute = sql`date_trunc('minute', now())`;
 
 /**
  * Counts a refused request (401, 403) or failed sign-in under its minute, address, caller,
- * operation and code; the first of each such group becomes one audit record when the minute is
- * over (auditDenials). Never fails the answer itself.
+ * operation and code; each such group becomes one audit record, carrying the count, when the
+ * minute is over (auditDenials). Never fails the answer itself.
  */
 export async function recordDenial(db: Database, denial: Denial): Promise<void> {
   const actor = principalRef(denial.principal ?? ANONYMOUS_PRINCIPAL);
