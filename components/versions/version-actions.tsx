@@ -30,6 +30,8 @@ export function VersionActions(props: Props) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState('');
 
   function save(form: FormData) {
     // Only what the person changed: saving tags must not rewrite the description or the notes
@@ -65,7 +67,6 @@ export function VersionActions(props: Props) {
   }
 
   function deregister() {
-    if (!window.confirm(`Deregister ${props.modelName} version ${props.version}? It disappears from the catalog; the audit trail keeps it.`)) return;
     startTransition(async () => {
       const result = await props.deregister(props.modelId, props.version);
       if (result.ok) {
@@ -111,11 +112,28 @@ export function VersionActions(props: Props) {
           </button>
         </form>
       )}
-      {props.canDeregister && (
-        <button type="button" onClick={deregister} disabled={pending} className="rounded border border-rose-300 px-4 py-2 text-rose-700 hover:bg-rose-50">
-          Deregister this version
-        </button>
-      )}
+      {props.canDeregister &&
+        (confirming ? (
+          // Confirmed by typing the version, as the README promises: a misclick cannot deregister.
+          <fieldset className="space-y-2 rounded-lg border border-rose-200 bg-rose-50 p-4">
+            <legend className="px-1 font-semibold text-rose-900">Deregister {props.modelName} {props.version}</legend>
+            <p className="text-sm text-rose-900">It disappears from the catalog and lookups; the audit trail and exports keep a tombstone, and the version number cannot be used again.</p>
+            <label htmlFor="confirm-version" className="block text-sm font-medium">Type the version ({props.version}) to confirm</label>
+            <input id="confirm-version" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className={field} />
+            <div className="flex gap-2">
+              <button type="button" onClick={deregister} disabled={pending || typed !== props.version} className="rounded bg-rose-700 px-4 py-2 text-white hover:bg-rose-800 disabled:opacity-50">
+                Deregister
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-2">
+                Cancel
+              </button>
+            </div>
+          </fieldset>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} disabled={pending || !hydrated} className="rounded border border-rose-300 px-4 py-2 text-rose-700 hover:bg-rose-50">
+            Deregister this version
+          </button>
+        ))}
     </div>
   );
 }

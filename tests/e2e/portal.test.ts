@@ -158,11 +158,14 @@ describe('the portal', () => {
     await maintainer.reload();
     await maintainer.getByText('version.updated').first().waitFor();
 
-    maintainer.once('dialog', (dialog) => {
-      expect(dialog.message()).toContain(`${name} version 1.0.0`);
-      void dialog.accept();
-    });
+    // Deregistration is confirmed by typing the version: anything else leaves the button disabled.
     await maintainer.getByRole('button', { name: 'Deregister this version' }).click();
+    const confirm = maintainer.getByRole('group', { name: `Deregister ${name} 1.0.0` });
+    await confirm.getByLabel('Type the version (1.0.0) to confirm').fill('1.0');
+    expect(await confirm.getByRole('button', { name: 'Deregister', exact: true }).isDisabled()).toBe(true);
+    await screenshot(maintainer, 'deregister-confirm');
+    await confirm.getByLabel('Type the version (1.0.0) to confirm').fill('1.0.0');
+    await confirm.getByRole('button', { name: 'Deregister', exact: true }).click();
     await maintainer.waitForURL(modelUrl);
     await maintainer.getByRole('link', { name: '2.0.0', exact: true }).waitFor();
     expect(await maintainer.getByRole('link', { name: '1.0.0', exact: true }).count()).toBe(0);
