@@ -1,3 +1,5 @@
+// Only the catalog streams behind a skeleton: its query may take a moment. Other pages render
+// whole, so that a missing model or version answers with a real 404 status.
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="animate-pulse space-y-3">
