@@ -13,8 +13,32 @@ export const REST_PREFIX = '/api/v1';
 // every object inherits (`?toString=1`) crashes it; no procedure takes such a field.
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/**
+ * The request with its path segments percent-decoded: trpc-to-openapi hands path parameters over
+ * as sent, so `1.0.0%2Bbuild.7` (what a URL encoder makes of the version 1.0.0+build.7) would not
+ * be found. A segment that decodes to something with a "/" stays as sent: it names no resource.
+ */
+function withDecodedPath(req: Request): Request {
+  const url = new URL(req.url);
+  const decoded = url.pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        const value = decodeURIComponent(segment);
+        return value.includes('/') ? segment : value;
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+  if (decoded === url.pathname) return req;
+  url.pathname = decoded;
+  return new Request(url, req);
+}
+
 /** Serves the procedures that carry OpenAPI metadata as REST under /api/v1. */
-export async function handleRest({ req, correlationId, route }: ApiCall): Promise<Response> {
+export async function handleRest({ req: received, correlationId, route }: ApiCall): Promise<Response> {
+  const req = withDecodedPath(received);
   const inherited = [...new URL(req.url).searchParams.keys()].filter((key) => INHERITED.has(key));
   if (inherited.length) throw validationFailed(Object.fromEntries(inherited.map((key) => [key, [`unknown field "${key}"`]])));
   let failure: RenderedError | undefined;

@@ -9,6 +9,14 @@ z.config({
 export const uuidSchema = z.uuid();
 
 /**
+ * A number in a JSON body. trpc-to-openapi turns strings, booleans and arrays into numbers in
+ * every number field of an object input (meant for query strings, applied to bodies too, and to
+ * tRPC callers after a REST call: it mutates the schema); a pipe is opaque to it, so "30", true
+ * and [30] stay refused.
+ */
+export const bodyNumber = <T extends z.ZodType<number, number>>(schema: T) => z.number().pipe(schema);
+
+/**
  * A timestamp as cursors carry it (ISO 8601 in UTC, to the microsecond): a real date and time
  * that Postgres can take (it has no year 0), so a forged cursor is a 400, not a database error.
  */

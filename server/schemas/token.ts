@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
+import { bodyNumber, oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { TEAM_ROLES, TOKEN_SCOPES } from '../../db/schema/vocabulary';
 import { principalRefSchema } from './version';
 
@@ -22,7 +22,7 @@ export const createTokenInput = z.strictObject({
     .min(1, 'choose at least one scope')
     .transform((s) => [...new Set(s)]),
   role: teamRoleSchema.optional().meta({ description: 'Default: contributor with the write scope, else viewer' }),
-  expiresInDays: tokenLifetimeDaysSchema.default(90),
+  expiresInDays: bodyNumber(tokenLifetimeDaysSchema).default(90),
 });
 export type CreateTokenInput = z.infer<typeof createTokenInput>;
 

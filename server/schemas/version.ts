@@ -50,7 +50,8 @@ export const modelVersionSchema = z
   .meta({ id: 'ModelVersion' });
 export type ModelVersion = z.infer<typeof modelVersionSchema>;
 
-export const versionKeySchema = z.object({
+// Strict: an unknown field (`?dryRun=true` on a DELETE) is refused rather than ignored.
+export const versionKeySchema = z.strictObject({
   modelId: uuidSchema.meta({ description: 'Model id' }),
   version: semverSchema,
 });

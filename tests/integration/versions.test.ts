@@ -88,6 +88,17 @@ describe('GET /api/v1/models/{modelId}/{version}', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe('Version 9.9.9 of model "scorer" not found');
   });
+
+  it('finds a version with build metadata whose "+" the client percent-encoded', async () => {
+    const registered = await api('/api/v1/models', { method: 'POST', token: contributor, body: registration({ name: 'built', version: '1.10.1+build.7' }) });
+    expect(registered.status).toBe(201);
+    const built = registered.body.modelId;
+    const res = await api(`/api/v1/models/${built}/${encodeURIComponent('1.10.1+build.7')}`, { token: viewer });
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe('1.10.1+build.7');
+    // A segment that decodes to a "/" names no version.
+    expect((await api(`/api/v1/models/${built}/1.0.0%2F1`, { token: viewer })).status).toBe(400);
+  });
 });
 
 describe('PUT /api/v1/models/{modelId}/{version}', () => {
@@ -161,6 +172,13 @@ describe('DELETE /api/v1/models/{modelId}/{version}', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('maintainer');
     expect((await del('1.9.0-rc.1', outsider)).status).toBe(404);
+  });
+
+  it('refuses an unknown query parameter instead of ignoring it (a dry run it does not offer)', async () => {
+    const res = await api(`/api/v1/models/${modelId}/1.9.0-rc.1?dryRun=true`, { method: 'DELETE', token: maintainer });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fieldErrors).toHaveProperty('dryRun');
+    expect((await api(`/api/v1/models/${modelId}/1.9.0-rc.1`, { token: viewer })).status).toBe(200);
   });
 
   it('deregisters: 204, then 404, gone from lists, tombstone kept, number never reused', async () => {
