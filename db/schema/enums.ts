@@ -1,8 +1,11 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  ARTIFACT_TYPES,
   DEPLOYMENT_STATUSES,
+  ENVIRONMENTS,
   DEPLOYMENT_TARGETS,
   FRAMEWORKS,
+  REVIEW_STATUSES,
   RISK_TIERS,
   TEAM_ROLES,
   TOKEN_SCOPES,
@@ -16,3 +19,6 @@ export const deploymentStatusEnum = pgEnum('deployment_status', DEPLOYMENT_STATU
 export const riskTierEnum = pgEnum('risk_tier', RISK_TIERS);
 export const teamRoleEnum = pgEnum('team_role', TEAM_ROLES);
 export const tokenScopeEnum = pgEnum('token_scope', TOKEN_SCOPES);
+export const environmentEnum = pgEnum('environment', ENVIRONMENTS);
+export const reviewStatusEnum = pgEnum('review_status', REVIEW_STATUSES);
+export const artifactTypeEnum = pgEnum('artifact_type', ARTIFACT_TYPES);

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './rate-limits';
 export * from './denials';
 export * from './sessions';
+export * from './governance';

@@ -39,3 +39,29 @@ export type EksConfig = {
 export type DeploymentSpec =
   | { deploymentTarget: Extract<(typeof DEPLOYMENT_TARGETS)[number], 'LAMBDA'>; deploymentConfig: LambdaConfig }
   | { deploymentTarget: Extract<(typeof DEPLOYMENT_TARGETS)[number], 'EKS'>; deploymentConfig: EksConfig };
+
+type PolicyState = 'approved_staging' | 'staging' | 'approved_prod' | 'production';
+
+/** What a version needs to enter a state (server/schemas/policy.ts validates it). */
+export type Requirements = {
+  approvals?: number;
+  adminApprovals?: number;
+  passedEvaluations?: string[];
+  artifactTypes?: ('weights' | 'container' | 'tokenizer' | 'config')[];
+  artifactChecksums?: boolean;
+  modelCard?: boolean;
+  minHoursInStaging?: number;
+};
+
+/** A team's (or the platform's) governance rules, as data. */
+export type PolicyDocument = {
+  states: Partial<Record<PolicyState, Requirements>>;
+  riskTiers?: Partial<Record<'low' | 'medium' | 'high', Partial<Record<PolicyState, Requirements>>>>;
+  protectedAliases?: Record<string, 'staging' | 'production'>;
+};
+
+/** An evaluation's metrics by group (seed 003's EvaluationResults). */
+export type EvaluationMetrics = Partial<Record<'task' | 'bias' | 'safety' | 'robustness', Record<string, number>>>;
+
+/** Bounds by "group.metric", e.g. {"safety.toxicity": {"max": 0.05}}. */
+export type Thresholds = Record<string, { min?: number; max?: number }>;

@@ -44,3 +44,15 @@ export const TOKEN_SCOPES = ['read', 'write', 'export'] as const;
 export const LAMBDA_ARCHITECTURES = ['x86_64', 'arm64'] as const;
 
 export const GPU_TYPES = ['nvidia-t4', 'nvidia-a10g', 'nvidia-l4', 'nvidia-a100', 'nvidia-h100'] as const;
+
+// Where a version runs once approved; each has its own approvals and policy (seed 003).
+export const ENVIRONMENTS = ['staging', 'production'] as const;
+
+// A request for review: open until a maintainer approves it (once the policy is met), asks for
+// changes, or the requester withdraws it.
+export const REVIEW_STATUSES = ['open', 'approved', 'changes_requested', 'withdrawn'] as const;
+
+export const ARTIFACT_TYPES = ['weights', 'container', 'tokenizer', 'config'] as const;
+
+// The metric groups of an evaluation (seed 003's EvaluationResults).
+export const METRIC_GROUPS = ['task', 'bias', 'safety', 'robustness'] as const;

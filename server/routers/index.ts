@@ -6,10 +6,17 @@ import { teamsRouter } from './teams';
 import { tokensRouter } from './tokens';
 import { usersRouter } from './users';
 import { versionsRouter } from './versions';
+import { aliasesRouter } from './aliases';
+import { governanceRouter } from './governance';
+import { policiesRouter } from './policies';
 
 export const appRouter = router({
   models: modelsRouter,
+  // Before versions: REST matches in this order, and /models/{modelId}/aliases is not a version.
+  aliases: aliasesRouter,
   versions: versionsRouter,
+  governance: governanceRouter,
+  policies: policiesRouter,
   tokens: tokensRouter,
   audit: auditRouter,
   teams: teamsRouter,

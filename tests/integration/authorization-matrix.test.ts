@@ -13,6 +13,7 @@ import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
 import { freshDatabase } from '../helpers/database';
 import { registration } from '../helpers/fixtures';
+import { BUILT_IN_POLICY } from '../../server/schemas/policy';
 
 type Role = 'viewer' | 'contributor' | 'maintainer' | 'admin' | 'otherTeam' | 'anonymous' | 'readToken' | 'writeToken' | 'maintainerToken';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
@@ -38,7 +39,24 @@ const PEOPLE: Record<string, Record<Exclude<Role, `${string}Token`>, Outcome>> =
   'audit.list': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'teams.directory': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'users.endSessions': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
-  'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },
+  'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },  'governance.lifecycle': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },
+  'governance.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.checkPolicy': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.openReview': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.recordEvaluation': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.addArtifact': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.decide': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.withdrawReview': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'governance.transition': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'policies.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'policies.history': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'policies.save': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'policies.getDefault': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'policies.saveDefault': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'aliases.set': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'aliases.delete': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'aliases.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'aliases.resolve': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
 };
 
 const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> = {
@@ -56,7 +74,24 @@ const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> =
   'audit.list': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
   'teams.directory': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'users.endSessions': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
-  'system.health': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'system.health': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },  'governance.lifecycle': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'governance.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'governance.checkPolicy': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'governance.openReview': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'governance.recordEvaluation': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'governance.addArtifact': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'governance.decide': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'governance.withdrawReview': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'governance.transition': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'policies.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'policies.history': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'policies.save': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'policies.getDefault': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'policies.saveDefault': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'aliases.set': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'aliases.delete': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'aliases.list': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'aliases.resolve': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
 };
 
 const EXPECTED: Record<string, Record<Role, Outcome>> = Object.fromEntries(
@@ -82,6 +117,22 @@ async function freshVersion() {
   const name = `matrix-${++counter}`;
   const created = await callerFor(systemPrincipal('fixture')).models.register(registration({ team: 'fraud', name }) as never);
   return { modelId: created.modelId, name, version: '1.0.0' };
+}
+
+const freshKey = () => freshVersion().then(({ modelId, version }) => ({ modelId, version }));
+
+/** A fresh version with a staging review opened by the system (so nobody in the matrix is its requester). */
+async function inReview() {
+  const key = await freshKey();
+  await callerFor(systemPrincipal('fixture')).governance.openReview({ ...key, environment: 'staging' });
+  return key;
+}
+
+/** A fresh version the unprotected alias "candidate" points at. */
+async function aliased() {
+  const fresh = await freshVersion();
+  await callerFor(systemPrincipal('fixture')).aliases.set({ modelId: fresh.modelId, version: fresh.version, alias: 'candidate' });
+  return fresh;
 }
 
 async function freshToken() {
@@ -112,7 +163,24 @@ const CALLS: Record<string, (caller: ReturnType<typeof callerFor>) => Promise<un
   'audit.list': (c) => c.audit.list({}),
   'teams.directory': (c) => c.teams.directory(),
   'users.endSessions': async (c) => c.users.endSessions({ userId: (await recordSignIn(database.db, { subject: `s-${++counter}`, name: 'someone', email: null }, { isAdmin: false, memberships: [] }, 'matrix')).id }),
-  'system.health': (c) => c.system.health(),
+  'system.health': (c) => c.system.health(),  'governance.lifecycle': (c) => c.governance.lifecycle(),
+  'governance.get': async (c) => c.governance.get(await freshKey()),
+  'governance.checkPolicy': async (c) => c.governance.checkPolicy({ ...(await freshKey()), to: 'approved_staging' }),
+  'governance.openReview': async (c) => c.governance.openReview({ ...(await freshKey()), environment: 'staging' }),
+  'governance.recordEvaluation': async (c) => c.governance.recordEvaluation({ ...(await freshKey()), suite: 'safety', metrics: { safety: { toxicity: 0.01 } } } as never),
+  'governance.addArtifact': async (c) => c.governance.addArtifact({ ...(await freshKey()), type: 'weights', uri: 's3://ml-models/w.bin' }),
+  'governance.decide': async (c) => c.governance.decide({ ...(await inReview()), decision: 'approve' }),
+  'governance.withdrawReview': async (c) => c.governance.withdrawReview(await inReview()),
+  'governance.transition': async (c) => c.governance.transition({ ...(await freshKey()), to: 'retired' }),
+  'policies.get': (c) => c.policies.get({ team: 'fraud' }),
+  'policies.history': (c) => c.policies.history({ team: 'fraud' }),
+  'policies.save': (c) => c.policies.save({ team: 'fraud', document: BUILT_IN_POLICY }),
+  'policies.getDefault': (c) => c.policies.getDefault(),
+  'policies.saveDefault': (c) => c.policies.saveDefault({ document: BUILT_IN_POLICY }),
+  'aliases.set': async (c) => c.aliases.set({ ...(await freshKey()), alias: 'candidate' }),
+  'aliases.delete': async (c) => c.aliases.delete({ modelId: (await aliased()).modelId, alias: 'candidate' }),
+  'aliases.list': async (c) => c.aliases.list({ modelId: (await freshKey()).modelId }),
+  'aliases.resolve': async (c) => c.aliases.resolve({ team: 'fraud', name: (await aliased()).name, alias: 'candidate' }),
 };
 
 beforeAll(async () => {

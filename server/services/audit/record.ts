@@ -8,7 +8,7 @@ import { GENESIS_HASH, auditHash, headSignature, recordSignature } from './hash'
 export interface AuditEntry {
   teamId: string | null;
   action: string;
-  resourceType: 'model' | 'model_version' | 'api_token' | 'team' | 'session' | 'request';
+  resourceType: 'model' | 'model_version' | 'api_token' | 'team' | 'session' | 'request' | 'policy';
   resourceId: string;
   summary?: Record<string, unknown>;
 }

@@ -7,8 +7,8 @@ import type { ModelVersion } from '../../schemas/version';
 const { searchVector: _searchVector, ...columns } = getTableColumns(models);
 export const modelColumns = columns;
 
-type ModelRow = Omit<InferSelectModel<typeof models>, 'searchVector'>;
-type VersionRow = InferSelectModel<typeof modelVersions>;
+export type ModelRow = Omit<InferSelectModel<typeof models>, 'searchVector'>;
+export type VersionRow = InferSelectModel<typeof modelVersions>;
 
 export type LatestVersionRow = Pick<
   VersionRow,

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { modelVersions } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { aliasMoves, modelAliases, modelVersions, versionReviews } from '@/db/schema';
 import { nextChange } from './change';
 import { assertTeamAccess } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
@@ -23,12 +23,21 @@ export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' 
       })
       .where(eq(modelVersions.id, version.id));
     await refreshModelSummary(tx, model);
+    // A tombstone is in no review and behind no alias.
+    await tx
+      .update(versionReviews)
+      .set({ status: 'withdrawn', closedAt: sql`now()`, closedBy: principalRef(actor.principal) })
+      .where(and(eq(versionReviews.versionId, version.id), eq(versionReviews.status, 'open')));
+    const dropped = await tx.delete(modelAliases).where(eq(modelAliases.versionId, version.id)).returning({ alias: modelAliases.alias });
+    if (dropped.length) {
+      await tx.insert(aliasMoves).values(dropped.map(({ alias }) => ({ modelId: model.id, alias, fromVersionId: version.id, toVersionId: null, movedBy: principalRef(actor.principal), comment: 'version deregistered' })));
+    }
     await recordAudit(tx, actor, {
       teamId: model.teamId,
       action: 'version.deregistered',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { model: model.name, version: version.version, artifactUri: version.artifactUri },
+      summary: { model: model.name, version: version.version, artifactUri: version.artifactUri, aliasesRemoved: dropped.map((d) => d.alias) },
     });
   });
 });

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record';
 import { toModelVersion } from '../models/serialize';
 import { refreshModelSummary } from '../models/summary';
 import { findLiveVersion } from './find';
+import { assertChangeable, withdrawApprovals } from '../governance/withdraw-approvals';
 import { operation } from '../operation';
 
 /** Changes a version's mutable metadata; identity fields were refused by the input schema. */
@@ -24,6 +25,7 @@ export const updateVersion = operation({ scope: 'write', role: 'contributor' }, 
     if (input.metrics !== undefined) changes.metrics = input.metrics;
     if (input.lineage !== undefined) changes.lineage = { ...version.lineage, ...input.lineage };
     if (input.deploymentConfig !== undefined) {
+      assertChangeable(version, 'deployment preferences');
       const parsed = deploymentConfigSchemas[version.deploymentTarget].safeParse(input.deploymentConfig);
       if (!parsed.success) {
         const { fieldErrors, formErrors } = fieldErrorsFromIssues(
@@ -40,6 +42,8 @@ export const updateVersion = operation({ scope: 'write', role: 'contributor' }, 
       .where(eq(modelVersions.id, version.id))
       .returning();
     await refreshModelSummary(tx, model);
+    // Approvals were given for the preferences as they were.
+    const approvalsWithdrawn = changes.deploymentConfig ? await withdrawApprovals(tx, actor, { model, version: updated! }, 'deployment preferences changed') : 0;
     await recordAudit(tx, actor, {
       teamId: model.teamId,
       action: 'version.updated',
@@ -51,6 +55,7 @@ export const updateVersion = operation({ scope: 'write', role: 'contributor' }, 
         changed: Object.fromEntries(
           Object.entries(changes).map(([field, to]) => [field, { from: version[field as keyof typeof changes], to }]),
         ),
+        ...(approvalsWithdrawn ? { approvalsWithdrawn } : {}),
       },
     });
     return toModelVersion(updated!, { name: model.name, teamSlug });

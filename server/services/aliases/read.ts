@@ -1,0 +1,65 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { alias as aliased } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { aliasMoves, modelAliases, models, modelVersions, teams } from '@/db/schema';
+import { roleOn } from '../../auth/access';
+import type { Principal } from '../../auth/principal';
+import { notFound } from '../../errors/app-error';
+import type { ResolveAliasInput } from '../../schemas/alias';
+import type { ModelVersion } from '../../schemas/version';
+import { modelColumns, toModelVersion } from '../models/serialize';
+import { READ, operation } from '../operation';
+
+/** A model the principal may read (locked with `lock`); other teams' models do not exist. */
+export async function readableModel(db: Database, principal: Principal, match: SQL, lock = false) {
+  const query = db.select({ model: modelColumns, teamSlug: teams.slug }).from(models).innerJoin(teams, eq(teams.id, models.teamId)).where(match);
+  const [found] = lock ? await query.for('update', { of: models }) : await query;
+  if (!found || !roleOn(principal, found.model.teamId)) throw notFound('Model');
+  return found;
+}
+
+const fromVersion = aliased(modelVersions, 'from_version');
+const toVersion = aliased(modelVersions, 'to_version');
+
+/** A model's aliases and every move of them, newest first. */
+export const listAliases = operation(READ, async ({ db, actor }, { modelId }: { modelId: string }) => {
+  const { model } = await readableModel(db, actor.principal, eq(models.id, modelId));
+  const [current, moves] = await Promise.all([
+    db
+      .select({ alias: modelAliases.alias, version: modelVersions.version, movedBy: modelAliases.movedBy, movedAt: modelAliases.movedAt })
+      .from(modelAliases)
+      .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
+      .where(eq(modelAliases.modelId, model.id))
+      .orderBy(asc(modelAliases.alias)),
+    db
+      .select({ alias: aliasMoves.alias, from: fromVersion.version, to: toVersion.version, movedBy: aliasMoves.movedBy, comment: aliasMoves.comment, at: aliasMoves.movedAt })
+      .from(aliasMoves)
+      .leftJoin(fromVersion, eq(fromVersion.id, aliasMoves.fromVersionId))
+      .leftJoin(toVersion, eq(toVersion.id, aliasMoves.toVersionId))
+      .where(eq(aliasMoves.modelId, model.id))
+      .orderBy(desc(aliasMoves.movedAt), desc(aliasMoves.id)),
+  ]);
+  return {
+    aliases: current.map((a) => ({ ...a, movedAt: a.movedAt.toISOString() })),
+    history: moves.map((m) => ({ ...m, at: m.at.toISOString() })),
+  };
+});
+
+/** The version `team/name@alias` points at; `latest` is the latest release. */
+export const resolveAlias = operation(READ, async ({ db, actor }, input: ResolveAliasInput): Promise<ModelVersion> => {
+  const { model, teamSlug } = await readableModel(db, actor.principal, and(eq(teams.slug, input.team), eq(models.name, input.name))!);
+  const [row] =
+    input.alias === 'latest'
+      ? model.latestVersionId
+        ? await db.select().from(modelVersions).where(eq(modelVersions.id, model.latestVersionId))
+        : []
+      : await db
+          .select({ version: modelVersions })
+          .from(modelAliases)
+          .innerJoin(modelVersions, eq(modelVersions.id, modelAliases.versionId))
+          .where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, input.alias)))
+          .then((rows) => rows.map((r) => r.version));
+  if (!row || row.deletedAt) throw notFound(`Alias "${input.alias}" of model "${model.name}"`);
+  return toModelVersion(row, { name: model.name, teamSlug });
+});

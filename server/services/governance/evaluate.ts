@@ -1,0 +1,50 @@
+import type { EvaluationMetrics, Thresholds } from '@/db/schema/json-columns';
+import { evaluations } from '@/db/schema';
+import { principalRef } from '../../auth/principal';
+import type { Evaluation, RecordEvaluationInput } from '../../schemas/evidence';
+import { recordAudit } from '../audit/record';
+import { operation } from '../operation';
+import { lockedVersion } from './locked-version';
+
+/** Every threshold not met, in words; an evaluation passes when there is none. */
+export function thresholdFailures(metrics: EvaluationMetrics, thresholds: Thresholds): string[] {
+  return Object.entries(thresholds).flatMap(([key, { min, max }]) => {
+    const [group, ...rest] = key.split('.');
+    const name = rest.join('.');
+    const value = metrics[group as keyof EvaluationMetrics]?.[name];
+    if (value === undefined) return [`${key} was not measured`];
+    if (min !== undefined && value < min) return [`${key} is ${value}, below the minimum ${min}`];
+    if (max !== undefined && value > max) return [`${key} is ${value}, above the maximum ${max}`];
+    return [];
+  });
+}
+
+/** Records an evaluation suite's results for a version; the registry decides whether it passed. */
+export const recordEvaluation = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: RecordEvaluationInput): Promise<Evaluation> =>
+  db.transaction(async (tx) => {
+    const { model, version } = await lockedVersion(tx, actor, input, recordEvaluation.access.role);
+    const failures = thresholdFailures(input.metrics, input.thresholds);
+    const [row] = await tx
+      .insert(evaluations)
+      .values({
+        versionId: version.id,
+        suite: input.suite,
+        metrics: input.metrics,
+        thresholds: input.thresholds,
+        passed: failures.length === 0,
+        failures,
+        datasetRef: input.datasetRef ?? null,
+        recordedBy: principalRef(actor.principal),
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      teamId: model.teamId,
+      action: 'evaluation.recorded',
+      resourceType: 'model_version',
+      resourceId: version.id,
+      summary: { model: model.name, version: version.version, suite: input.suite, passed: row!.passed, failures },
+    });
+    const { versionId: _versionId, ...evaluation } = row!;
+    return { ...evaluation, createdAt: evaluation.createdAt.toISOString() };
+  }),
+);

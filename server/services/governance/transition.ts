@@ -1,0 +1,47 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { versionReviews } from '@/db/schema';
+import { assertTeamAccess } from '../../auth/access';
+import { principalRef } from '../../auth/principal';
+import type { TransitionInput } from '../../schemas/lifecycle';
+import type { VersionGovernance } from '../../schemas/governance';
+import { POLICY_STATES, type PolicyState } from '../../schemas/policy';
+import { operation } from '../operation';
+import { approveIfAllowed, assertNotRequester, openReviewOf } from './decide';
+import { assertAllowed, policyChecklist } from './check';
+import { LIFECYCLE_EDGES, edgeOrConflict } from './lifecycle';
+import { assertPerson, lockedVersion } from './locked-version';
+import { moveState } from './move-state';
+import { governanceView } from './view';
+
+const isPolicyState = (s: string): s is PolicyState => (POLICY_STATES as readonly string[]).includes(s);
+
+/**
+ * A direct move along the lifecycle (promote, deprecate, retire), checked against the edge's role
+ * and, for governed states, the policy. Also completes an approval whose policy was met later (an
+ * evaluation recorded after the approvals), as a maintainer's decision.
+ */
+export const transition = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: TransitionInput): Promise<VersionGovernance> =>
+  db.transaction(async (tx) => {
+    const target = await lockedVersion(tx, actor, input, transition.access.role);
+    const { model, version } = target;
+    const edge = LIFECYCLE_EDGES.find((e) => e.from === version.state && e.to === input.to);
+    if (edge?.kind === 'decision' && (input.to === 'approved_staging' || input.to === 'approved_prod')) {
+      assertTeamAccess(actor.principal, model.teamId, edge.role, 'Model');
+      const review = await openReviewOf(tx, version);
+      assertPerson(actor, 'decide a review');
+      assertNotRequester(actor, review);
+      if (!(await approveIfAllowed(tx, actor, target, review))) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
+      return governanceView(tx, model, version);
+    }
+    const allowed = edgeOrConflict(version.state, input.to, 'transition');
+    assertTeamAccess(actor.principal, model.teamId, allowed.role, 'Model');
+    if (isPolicyState(input.to)) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
+    // Leaving staging other than by approval ends a pending production review.
+    await tx
+      .update(versionReviews)
+      .set({ status: 'withdrawn', closedAt: sql`now()`, closedBy: principalRef(actor.principal) })
+      .where(and(eq(versionReviews.versionId, version.id), eq(versionReviews.status, 'open')));
+    await moveState(tx, actor, target, { to: input.to, comment: input.comment });
+    return governanceView(tx, model, version);
+  }),
+);

@@ -1,0 +1,62 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { artifacts, evaluations, modelAliases, versionApprovals, versionReviews, versionTransitions } from '@/db/schema';
+import type { VersionGovernance } from '../../schemas/governance';
+import { POLICY_STATES, type PolicyState } from '../../schemas/policy';
+import type { ModelRow, VersionRow } from '../models/serialize';
+import { policyChecklist } from './check';
+import { LIFECYCLE_EDGES } from './lifecycle';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const isPolicyState = (s: string): s is PolicyState => (POLICY_STATES as readonly string[]).includes(s);
+
+/** Everything governance knows of a version: reviews, history, evidence, aliases and the next checklists. */
+export async function governanceView(db: Database, model: ModelRow, version: VersionRow): Promise<VersionGovernance> {
+  const [reviews, transitions, evaluationRows, artifactRows, aliasRows] = await Promise.all([
+    db.select().from(versionReviews).where(eq(versionReviews.versionId, version.id)).orderBy(desc(versionReviews.createdAt), desc(versionReviews.id)),
+    db.select().from(versionTransitions).where(eq(versionTransitions.versionId, version.id)).orderBy(asc(versionTransitions.createdAt), asc(versionTransitions.id)),
+    db.select().from(evaluations).where(eq(evaluations.versionId, version.id)).orderBy(desc(evaluations.createdAt), desc(evaluations.id)),
+    db.select().from(artifacts).where(eq(artifacts.versionId, version.id)).orderBy(asc(artifacts.createdAt)),
+    db.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.versionId, version.id)).orderBy(asc(modelAliases.alias)),
+  ]);
+  const approvals = reviews.length
+    ? await db.select().from(versionApprovals).where(inArray(versionApprovals.reviewId, reviews.map((r) => r.id))).orderBy(asc(versionApprovals.createdAt))
+    : [];
+  const serializedReviews = reviews.map((r) => ({
+    id: r.id,
+    environment: r.environment,
+    status: r.status,
+    requestedBy: r.requestedBy,
+    comment: r.comment,
+    createdAt: r.createdAt.toISOString(),
+    closedAt: iso(r.closedAt),
+    closedBy: r.closedBy,
+    approvals: approvals
+      .filter((a) => a.reviewId === r.id)
+      .map((a) => ({ approver: a.approver, comment: a.comment, createdAt: a.createdAt.toISOString(), withdrawnAt: iso(a.withdrawnAt), withdrawnReason: a.withdrawnReason })),
+  }));
+  const next = LIFECYCLE_EDGES.filter((e) => e.from === version.state);
+  const checks = [];
+  for (const to of new Set(next.map((e) => e.to).filter(isPolicyState))) checks.push(await policyChecklist(db, model, version, to));
+  return {
+    state: version.state,
+    openReview: serializedReviews.find((r) => r.status === 'open') ?? null,
+    reviews: serializedReviews,
+    transitions: transitions.map((t) => ({ from: t.fromState, to: t.toState, requestedBy: t.requestedBy, decidedBy: t.decidedBy, comment: t.comment, at: t.createdAt.toISOString() })),
+    evaluations: evaluationRows.map((e) => ({
+      id: e.id,
+      suite: e.suite,
+      metrics: e.metrics,
+      thresholds: e.thresholds,
+      passed: e.passed,
+      failures: e.failures,
+      datasetRef: e.datasetRef,
+      recordedBy: e.recordedBy,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    artifacts: artifactRows.map((a) => ({ id: a.id, type: a.type, uri: a.uri, sha256: a.sha256, sizeBytes: a.sizeBytes, license: a.license, addedBy: a.addedBy, createdAt: a.createdAt.toISOString() })),
+    aliases: aliasRows.map((a) => a.alias),
+    next: [...next],
+    checks,
+  };
+}

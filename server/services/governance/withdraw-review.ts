@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm';
+import { versionReviews } from '@/db/schema';
+import { principalRef } from '../../auth/principal';
+import { roleAtLeast, roleOn } from '../../auth/access';
+import { forbidden } from '../../errors/app-error';
+import type { VersionGovernance } from '../../schemas/governance';
+import type { WithdrawReviewInput } from '../../schemas/lifecycle';
+import { recordAudit } from '../audit/record';
+import { operation } from '../operation';
+import { openReviewOf } from './decide';
+import { lockedVersion } from './locked-version';
+import { moveState } from './move-state';
+import { governanceView } from './view';
+
+/** The requester (or a maintainer) withdraws the open review; a staging review returns the version to draft. */
+export const withdrawReview = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: WithdrawReviewInput): Promise<VersionGovernance> =>
+  db.transaction(async (tx) => {
+    const target = await lockedVersion(tx, actor, input, withdrawReview.access.role);
+    const { model, version } = target;
+    const review = await openReviewOf(tx, version);
+    const isRequester = review.requestedBy.kind === actor.principal.kind && review.requestedBy.id === actor.principal.id;
+    if (!isRequester && !roleAtLeast(roleOn(actor.principal, model.teamId)!, 'maintainer')) {
+      throw forbidden(`Only ${review.requestedBy.name}, who asked for it, or a maintainer may withdraw this review`);
+    }
+    await tx.update(versionReviews).set({ status: 'withdrawn', closedAt: sql`now()`, closedBy: principalRef(actor.principal) }).where(eq(versionReviews.id, review.id));
+    if (review.environment === 'staging') await moveState(tx, actor, target, { to: 'draft', requestedBy: review.requestedBy, reviewId: review.id, comment: input.comment });
+    await recordAudit(tx, actor, {
+      teamId: model.teamId,
+      action: 'version.review_withdrawn',
+      resourceType: 'model_version',
+      resourceId: version.id,
+      summary: { model: model.name, version: version.version, environment: review.environment, comment: input.comment ?? null },
+    });
+    return governanceView(tx, model, version);
+  }),
+);
