@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENVIRONMENTS, REVIEW_STATUSES, TEAM_ROLES, VERSION_STATES } from '../../db/schema/vocabulary';
+import { ENVIRONMENTS, REVIEW_STATUSES, TEAM_ROLES, type VERSION_STATES } from '../../db/schema/vocabulary';
 import { oneOf, timestampSchema, uuidSchema } from './common';
 import { principalRefSchema, versionKeySchema, versionStateSchema } from './version';
 

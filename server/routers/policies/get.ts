@@ -14,7 +14,7 @@ export const getDefault = guardedProcedure(getDefaultPolicy.access)
   .meta({ openapi: { method: 'GET', path: '/policy', tags: ['governance'], summary: 'The platform default policy' } })
   .input(z.void())
   .output(policySchema)
-  .query(({ ctx }) => getDefaultPolicy(ctx.service));
+  .query(({ ctx }) => getDefaultPolicy(ctx.service, undefined));
 
 export const history = guardedProcedure(policyHistory.access)
   .meta({ openapi: { method: 'GET', path: '/policies/history', tags: ['governance'], summary: "Every revision of a team's policy (or, without team, of the default), newest first" } })

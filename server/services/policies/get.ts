@@ -9,7 +9,7 @@ import { findTeamBySlug } from '../teams/find';
 import { BUILT_IN, toPolicy } from './serialize';
 
 /** The platform default: its latest revision, or the built-in rules. */
-export const getDefaultPolicy = operation(READ, async ({ db }, _input: void): Promise<Policy> => {
+export const getDefaultPolicy = operation(READ, async ({ db }, _input?: undefined): Promise<Policy> => {
   const row = await latestRevision(db, null);
   return row ? toPolicy(row, null) : BUILT_IN;
 });
@@ -20,7 +20,7 @@ export const getTeamPolicy = operation(READ, async (ctx, { team }: { team: strin
   if (!found) throw notFound('Team');
   assertTeamAccess(ctx.actor.principal, found.id, 'viewer', 'Team');
   const own = await latestRevision(ctx.db, found.id);
-  return own ? toPolicy(own, team) : { ...(await getDefaultPolicy(ctx)), inherited: true };
+  return own ? toPolicy(own, team) : { ...(await getDefaultPolicy(ctx, undefined)), inherited: true };
 });
 
 /** Every revision a team (or, with no team, the platform) saved, newest first. */
