@@ -47,11 +47,14 @@ export const policyDocumentSchema = z
   })
   .meta({ id: 'PolicyDocument' }) satisfies z.ZodType<PolicyDocument>;
 
-/** Rules that apply where a team wrote none and the platform admins set no default. */
+/**
+ * Rules that apply where a team wrote none and the platform admins set no default. Checksums are
+ * asked for at staging: artifacts are frozen once a version is approved for an environment.
+ */
 export const BUILT_IN_POLICY: PolicyDocument = {
   states: {
-    approved_staging: { approvals: 1 },
-    approved_prod: { approvals: 1, artifactChecksums: true, modelCard: true },
+    approved_staging: { approvals: 1, artifactChecksums: true },
+    approved_prod: { approvals: 1, modelCard: true },
   },
   riskTiers: { high: { approved_prod: { approvals: 2, passedEvaluations: ['safety'] } } },
   protectedAliases: { staging: 'staging', production: 'production', champion: 'production' },

@@ -8,6 +8,12 @@ import { requirePerson } from '@/server/identity/current';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { decodedSegmentOrNotFound, orNotFound } from '@/server/trpc/not-found';
 import { deregisterVersionAction, updateVersionAction } from './actions';
+import { decideAction, openReviewAction, transitionAction, withdrawReviewAction } from './governance-actions';
+import { GovernanceSection } from '@/components/governance/governance-section';
+import type { Control } from '@/components/governance/lifecycle-controls';
+import { StateBadge } from '@/components/governance/state-badge';
+import type { Principal, TeamRole } from '@/server/auth/principal';
+import type { VersionGovernance } from '@/server/schemas/governance';
 import { modelPath, versionPath } from '@/server/portal-paths';
 
 export const metadata: Metadata = { title: 'Model version' };
@@ -29,12 +35,39 @@ function Table({ caption, rows }: { caption: string; rows: [string, unknown][] }
   );
 }
 
+/** The lifecycle moves this person may make now, each bound to its version and move. */
+function controlsFor(person: Principal, role: TeamRole | null, key: { modelId: string; version: string }, view: VersionGovernance): Control[] {
+  if (!role) return [];
+  const controls: Control[] = [];
+  const contributes = roleAtLeast(role, 'contributor');
+  const review = view.openReview;
+  const isRequester = review?.requestedBy.kind === 'user' && review.requestedBy.id === person.id;
+  if (contributes && (view.state === 'draft' || view.state === 'changes_requested')) {
+    controls.push({ label: 'Submit for staging review', tone: 'primary', run: openReviewAction.bind(null, { ...key, environment: 'staging' }) });
+  }
+  if (contributes && view.state === 'staging' && !review) {
+    controls.push({ label: 'Request production review', tone: 'primary', run: openReviewAction.bind(null, { ...key, environment: 'production' }) });
+  }
+  if (review && role === 'maintainer' && !isRequester) {
+    controls.push({ label: 'Approve', tone: 'primary', run: decideAction.bind(null, { ...key, decision: 'approve' }) });
+    controls.push({ label: 'Request changes', tone: 'secondary', needsComment: true, run: decideAction.bind(null, { ...key, decision: 'request_changes' }) });
+  }
+  if (review && (isRequester || role === 'maintainer')) controls.push({ label: 'Withdraw review', tone: 'secondary', run: withdrawReviewAction.bind(null, key) });
+  for (const edge of view.next) {
+    if (edge.kind !== 'transition' || !roleAtLeast(role, edge.role)) continue;
+    const tone = edge.to === 'deprecated' || edge.to === 'retired' ? 'danger' : 'primary';
+    controls.push({ label: edge.action, tone, run: transitionAction.bind(null, { ...key, to: edge.to }) });
+  }
+  return controls;
+}
+
 export default async function VersionPage({ params }: { params: Promise<{ modelId: string; version: string }> }) {
   const { modelId, version: rawVersion } = await params;
   const person = await requirePerson();
   const caller = await callerForPerson();
   const v = await orNotFound(caller.versions.get({ modelId, version: decodedSegmentOrNotFound(rawVersion) }));
   const role = roleOnSlug(person, v.team);
+  const governance = await caller.governance.get({ modelId, version: v.version });
   const canSeeAudit = role === 'maintainer';
   const audit = canSeeAudit ? await caller.audit.list({ modelId, version: v.version, limit: 50 }) : null;
   const section = 'rounded-lg border border-slate-200 bg-white p-4';
@@ -50,10 +83,12 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
           {v.modelName} <span className="font-mono">{v.version}</span>
         </h1>
         <p className="text-slate-600">
-          {v.framework} · {v.deploymentTarget} · state {v.state} · deployment {v.deploymentStatus.replace('_', ' ')} · team {v.team} · registered{' '}
+          {v.framework} · {v.deploymentTarget} · <StateBadge state={v.state} /> · deployment {v.deploymentStatus.replace('_', ' ')} · team {v.team} · registered{' '}
           {v.createdAt.slice(0, 16).replace('T', ' ')} by {v.registeredBy.name}
         </p>
       </header>
+
+      <GovernanceSection view={governance} controls={controlsFor(person, role, { modelId, version: v.version }, governance)} />
 
       <section className={section} aria-labelledby="section-artifact">
         <h2 id="section-artifact" className="font-semibold">Artifact</h2>

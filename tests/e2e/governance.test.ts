@@ -1,0 +1,76 @@
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Connection } from '../../db/client';
+import { appDatabase } from '../helpers/database';
+import { gotoInteractive, launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { registration, tokenFor } from '../helpers/fixtures';
+
+const appUrl = inject('appUrl');
+let browser: Browser;
+let db: Connection;
+let versionUrl = '';
+
+async function pageFor(subject: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await signIn(page, appUrl, subject);
+  return page;
+}
+
+const lifecycle = (page: Page) => page.getByRole('region', { name: /^Lifecycle/ });
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = await appDatabase();
+  const token = await tokenFor(db.db, 'fraud');
+  const name = `gov-e2e-${crypto.randomUUID().slice(0, 6)}`;
+  const res = await fetch(`${appUrl}/api/v1/models`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(registration({ name, team: 'fraud' })),
+  });
+  const { modelId } = await res.json();
+  // The built-in rules want the artifacts' checksums before staging.
+  await fetch(`${appUrl}/api/v1/models/${modelId}/1.0.0/artifacts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'weights', uri: `s3://ml-models/fraud/${name}/model.tar.gz`, sha256: 'c'.repeat(64) }),
+  });
+  versionUrl = `${appUrl}/models/${modelId}/versions/1.0.0`;
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await db?.close();
+});
+
+describe('governance in the portal', () => {
+  it('a contributor submits, a different maintainer approves after reading the checklist, and the history shows both', async () => {
+    const carl = await pageFor('demo-contributor');
+    await gotoInteractive(carl, versionUrl);
+    await expect.poll(() => lifecycle(carl).textContent()).toContain('draft');
+    // A contributor is offered no decision.
+    expect(await carl.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await carl.getByLabel('Comment').fill('Ready for the staging soak');
+    await carl.getByRole('button', { name: 'Submit for staging review' }).click();
+    await expect.poll(() => lifecycle(carl).textContent()).toContain('Open staging review requested by Carl Contributor');
+
+    const mia = await pageFor('demo-maintainer');
+    await gotoInteractive(mia, versionUrl);
+    const checklist = await lifecycle(mia).textContent();
+    expect(checklist).toContain('Policy for approved staging: not met yet');
+    expect(checklist).toContain('1 approval for staging by maintainers other than the requester — none yet');
+    expect(checklist).toContain('artifacts are recorded, each with its SHA-256 checksum — 1 artifact, all with checksums');
+    await screenshot(mia, 'governance-review');
+    await mia.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => mia.getByRole('heading', { name: /^Lifecycle/ }).textContent()).toBe('Lifecycle approved staging');
+
+    await gotoInteractive(carl, versionUrl);
+    await carl.getByRole('button', { name: 'Promote to staging' }).click();
+    await expect.poll(() => carl.getByRole('region', { name: 'History' }).textContent()).toContain('approved staging → staging');
+    const history = await carl.getByRole('region', { name: 'History' }).textContent();
+    expect(history).toContain('draft → submitted, asked by Carl Contributor — “Ready for the staging soak”');
+    expect(history).toContain('submitted → approved staging, asked by Carl Contributor, decided by Mia Maintainer');
+    await screenshot(carl, 'governance-staging');
+  }, 60_000);
+});
