@@ -210,5 +210,6 @@ describe('the portal', () => {
     await phone.goto(`${appUrl}/models`);
     await phone.getByRole('table').waitFor();
     await screenshot(phone, 'catalog-phone');
-  });
+    // Seven pages with axe on each, the API reference among them (28 paths since governance).
+  }, 90_000);
 });

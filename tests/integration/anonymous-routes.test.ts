@@ -16,7 +16,7 @@ function routeFiles(dir = path.join(root, 'app')): string[] {
 }
 
 // The only things open to a caller without identity, as documented in the README.
-const PUBLIC_PROCEDURES = new Set(['system.health']);
+const PUBLIC_PROCEDURES = new Set(['system.health', 'governance.lifecycle']);
 const SAMPLE_PARAMS: Record<string, string> = {
   modelId: '00000000-0000-7000-8000-000000000000',
   tokenId: '00000000-0000-7000-8000-000000000000',
@@ -24,6 +24,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   version: '1.0.0',
   team: 'fraud',
   name: 'fraud-detector',
+  alias: 'champion',
 };
 
 const procedures = procedureMetas();

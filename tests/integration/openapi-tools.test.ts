@@ -80,7 +80,7 @@ describe('the served OpenAPI document', () => {
         }
       }
     }
-    expect(open.sort()).toEqual(['get /export/rag/schema', 'get /health']);
+    expect(open.sort()).toEqual(['get /export/rag/schema', 'get /health', 'get /lifecycle']);
   });
 
   it('passes `redocly lint` without an error', async () => {

@@ -34,6 +34,9 @@ export async function moveState(tx: Database, actor: Actor, { model, version }: 
     decidedBy: move.decidedBy ?? [],
     reviewId: move.reviewId ?? null,
     comment: move.comment ?? null,
+    // The moment of the move, not of the transaction's start: a change that waited for the
+    // version's lock happened after the one that held it.
+    createdAt: sql`clock_timestamp()`,
   });
   await recordAudit(tx, actor, {
     teamId: model.teamId,
