@@ -19,7 +19,10 @@ export const models = pgTable(
       .notNull()
       .references(() => teams.id),
     name: text('name').notNull(),
+    // What the catalog shows: the model card, else the newest version's description (summary).
     description: text('description'),
+    // The model card maintainers write (PUT /models/{modelId}); null leaves the description to the versions.
+    card: text('card'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     owners: text('owners').array().notNull().default(sql`'{}'::text[]`),
     riskTier: riskTierEnum('risk_tier'),

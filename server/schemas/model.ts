@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { modelNameSchema, semverSchema, tagSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
+import { descriptionSchema, modelNameSchema, oneOf, semverSchema, tagSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { deploymentTargetSchema } from './deployment-config';
 import { RISK_TIERS } from '../../db/schema/vocabulary';
 import { frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
@@ -87,3 +87,23 @@ export const modelDetailSchema = modelSchema
   .extend({ versions: z.array(modelVersionSchema) })
   .meta({ id: 'ModelWithVersions' });
 export type ModelDetail = z.infer<typeof modelDetailSchema>;
+
+export const riskTierSchema = z.enum(RISK_TIERS, oneOf(RISK_TIERS));
+
+/** The facts of a model that maintainers keep: its card, owners and risk tier (policies read the tier). */
+export const updateModelInput = z
+  .strictObject({
+    modelId: uuidSchema,
+    description: descriptionSchema
+      .nullable()
+      .optional()
+      .meta({ description: "The model card (Markdown); null hands the description back to the newest version's" }),
+    owners: z
+      .array(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'))
+      .max(20, 'at most 20 owners')
+      .optional()
+      .meta({ description: 'People or groups answerable for the model', example: ['mia@example.com'] }),
+    riskTier: riskTierSchema.nullable().optional(),
+  })
+  .refine((u) => ['description', 'owners', 'riskTier'].some((k) => k in u), 'nothing to update: send at least one of description, owners, riskTier');
+export type UpdateModelInput = z.infer<typeof updateModelInput>;

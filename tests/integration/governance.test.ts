@@ -5,7 +5,9 @@ import { auditLog, modelVersions, versionTransitions } from '../../db/schema';
 import { api } from '../helpers/api';
 import { appDatabase } from '../helpers/database';
 import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
+import { ragExport } from '../helpers/rag';
 import { signInAs } from '../helpers/session';
+import { inject } from 'vitest';
 
 let db: Connection;
 let team: string;
@@ -291,5 +293,36 @@ describe('to production, and aliases', () => {
     expect((await put(`/api/v1/models/${modelId}/aliases/v3`, { token: contributor }, { version: '1.0.0' })).status).toBe(400);
     const outsider = await tokenFor(db.db, uniqueSlug('gov-out'), { role: 'maintainer' });
     expect((await api(`/api/v1/models/${modelId}/aliases`, { token: outsider })).status).toBe(404);
+  });
+});
+
+describe("a model's facts", () => {
+  it('are kept by maintainers, audited, re-exported, and decide which risk-tier rules apply', async () => {
+    await savePolicy({ states: { approved_staging: { approvals: 1 } }, riskTiers: { high: { approved_staging: { approvals: 2, modelCard: true } } } });
+    try {
+      const { base, modelId } = await fresh({ description: undefined });
+      const exporter = await tokenFor(db.db, team, { scopes: ['read', 'export'] });
+      const { cursor } = await ragExport(inject('appUrl'), { token: exporter }, { team });
+      expect((await put(`/api/v1/models/${modelId}`, as(people.carol), { riskTier: 'high' })).status).toBe(403);
+      expect((await put(`/api/v1/models/${modelId}`, as(people.mia), {})).status).toBe(400);
+
+      const updated = await put(`/api/v1/models/${modelId}`, as(people.mia), { description: '# Card\nScores transactions.', owners: ['mia@example.test'], riskTier: 'high' });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ description: '# Card\nScores transactions.', owners: ['mia@example.test'], riskTier: 'high' });
+      const check = (await post(`${base}/policy-check`, as(people.vic), { to: 'approved_staging' })).body;
+      expect(check.conditions.map((c: { id: string; met: boolean }) => [c.id, c.met])).toEqual([
+        ['approvals', false],
+        ['model-card', true],
+      ]);
+      expect(check.conditions[0].requirement).toContain('2 approvals');
+
+      const since = await ragExport(inject('appUrl'), { token: exporter }, { team, since: cursor! });
+      const doc = since.documents.find((d) => d.op === 'upsert' && d.modelId === modelId);
+      expect(doc).toMatchObject({ metadata: { riskTier: 'high', owners: ['mia@example.test'] } });
+      const [record] = await db.db.select().from(auditLog).where(and(eq(auditLog.resourceId, modelId), eq(auditLog.action, 'model.updated')));
+      expect(record!.summary).toMatchObject({ changed: { riskTier: { from: null, to: 'high' } } });
+    } finally {
+      await savePolicy({ states: { approved_staging: { approvals: 1 } } });
+    }
   });
 });

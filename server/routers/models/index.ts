@@ -2,5 +2,6 @@ import { router } from '../../trpc/init';
 import { get, getByName } from './get';
 import { list } from './list';
 import { register } from './register';
+import { update } from './update';
 
-export const modelsRouter = router({ register, list, get, getByName });
+export const modelsRouter = router({ register, list, get, getByName, update });

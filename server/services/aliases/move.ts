@@ -10,7 +10,7 @@ import { assertAllowed, policyChecklist } from '../governance/check';
 import { lockedVersion } from '../governance/locked-version';
 import { policyInForce } from '../governance/policy-source';
 import { operation } from '../operation';
-import { readableModel } from './read';
+import { readableModel } from '../models/readable';
 import type { Database } from '@/db/client';
 import type { Actor } from '../../auth/principal';
 import type { ModelRow } from '../models/serialize';

@@ -1,23 +1,12 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias as aliased } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { aliasMoves, modelAliases, models, modelVersions, teams } from '@/db/schema';
-import { roleOn } from '../../auth/access';
-import type { Principal } from '../../auth/principal';
+import { readableModel } from '../models/readable';
 import { notFound } from '../../errors/app-error';
 import type { ResolveAliasInput } from '../../schemas/alias';
 import type { ModelVersion } from '../../schemas/version';
-import { modelColumns, toModelVersion } from '../models/serialize';
+import { toModelVersion } from '../models/serialize';
 import { READ, operation } from '../operation';
-
-/** A model the principal may read (locked with `lock`); other teams' models do not exist. */
-export async function readableModel(db: Database, principal: Principal, match: SQL, lock = false) {
-  const query = db.select({ model: modelColumns, teamSlug: teams.slug }).from(models).innerJoin(teams, eq(teams.id, models.teamId)).where(match);
-  const [found] = lock ? await query.for('update', { of: models }) : await query;
-  if (!found || !roleOn(principal, found.model.teamId)) throw notFound('Model');
-  return found;
-}
 
 const fromVersion = aliased(modelVersions, 'from_version');
 const toVersion = aliased(modelVersions, 'to_version');

@@ -76,12 +76,15 @@ export async function refreshModelSummary(tx: Database, model: { id: string; nam
     .where(and(eq(modelVersions.modelId, model.id), isNull(modelVersions.deletedAt)));
 
   const { latest, ...summary } = summarizeLiveVersions(live);
+  // A model card written by maintainers outranks the versions' descriptions.
+  const description = sql`coalesce(${models.card}, ${summary.description})`;
   const [updated] = await tx
     .update(models)
     .set({
       ...summary,
+      description,
       updatedAt: sql`now()`,
-      searchVector: searchDocument(sql`${model.name}`, sql`${summary.tags.join(' ')}`, sql`${summary.description ?? ''}`),
+      searchVector: searchDocument(sql`${model.name}`, sql`${summary.tags.join(' ')}`, sql`coalesce(${description}, '')`),
     })
     .where(eq(models.id, model.id))
     .returning(modelColumns);
