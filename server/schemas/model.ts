@@ -88,7 +88,7 @@ export const modelDetailSchema = modelSchema
   .meta({ id: 'ModelWithVersions' });
 export type ModelDetail = z.infer<typeof modelDetailSchema>;
 
-export const riskTierSchema = z.enum(RISK_TIERS, oneOf(RISK_TIERS));
+const riskTierSchema = z.enum(RISK_TIERS, oneOf(RISK_TIERS));
 
 /** The facts of a model that maintainers keep: its card, owners and risk tier (policies read the tier). */
 export const updateModelInput = z
