@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/client';
@@ -15,6 +19,15 @@ let contributor: string; // a token, as CI pipelines use
 let maintainerToken: string;
 const people = {} as Record<'carol' | 'mia' | 'max' | 'ada' | 'vic', string>;
 let counter = 0;
+
+/** `npm run audit:verify -- --bundle file` as an auditor runs it, away from the database. */
+function verifyBundleFile(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', path.resolve('scripts/audit-verify.ts'), '--bundle', file], { env: { ...process.env, LOG_LEVEL: 'warn' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+  });
+}
 
 const as = (who: string) => ({ headers: { cookie: who } });
 const post = (path: string, who: { token?: string; headers?: Record<string, string> }, body: unknown) => api(path, { method: 'POST', ...who, body });
@@ -283,6 +296,27 @@ describe('to production, and aliases', () => {
     expect(history).toHaveLength(5);
     const audited = await db.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.resourceId, versionRow!.id));
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['version.review_opened', 'version.approved', 'version.transitioned']));
+
+    // The evidence bundle: everything in one document, checked offline by the documented command.
+    expect((await api(`${base}/evidence`, as(people.carol))).status).toBe(403);
+    const bundle = await api(`${base}/evidence`, as(people.mia));
+    expect(bundle.status).toBe(200);
+    expect(bundle.body).toMatchObject({ format: 'model-registry-evidence/1', team, version: { version: '1.0.0', state: 'production' }, governance: { aliases: ['candidate', 'production'] } });
+    expect(bundle.body.governance.reviews.map((r: { environment: string; status: string }) => `${r.environment}:${r.status}`)).toEqual(['production:approved', 'staging:approved']);
+    expect(bundle.body.audit.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['model.created', 'version.approved', 'alias.moved']));
+    const dir = mkdtempSync(path.join(tmpdir(), 'evidence-'));
+    const file = path.join(dir, 'bundle.json');
+    writeFileSync(file, JSON.stringify(bundle.body));
+    const intact = await verifyBundleFile(file);
+    expect(intact).toMatchObject({ code: 0 });
+    expect(intact.stdout).toContain(`Evidence intact: ${bundle.body.audit.length} audit records of ${team}/${name} 1.0.0 match their hashes`);
+    const approval = bundle.body.audit.findIndex((r: { action: string }) => r.action === 'version.approved');
+    bundle.body.audit[approval].summary.comment = 'rubber-stamped';
+    writeFileSync(file, JSON.stringify(bundle.body));
+    const tampered = await verifyBundleFile(file);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain(`Evidence BROKEN: record ${bundle.body.audit[approval].seq} of chain`);
+    rmSync(dir, { recursive: true });
   });
 
   it('refuses alias names MLflow refuses, and another team cannot see them', async () => {

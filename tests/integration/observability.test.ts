@@ -80,6 +80,7 @@ describe('OpenAPI document and API reference', () => {
       '/models/{modelId}/{version}/artifacts',
       '/models/{modelId}/{version}/decisions',
       '/models/{modelId}/{version}/evaluations',
+      '/models/{modelId}/{version}/evidence',
       '/models/{modelId}/{version}/governance',
       '/models/{modelId}/{version}/policy-check',
       '/models/{modelId}/{version}/reviews',

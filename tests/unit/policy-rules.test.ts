@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { policyDocumentSchema } from '../../server/schemas/policy';
 import { thresholdFailures } from '../../server/services/governance/evaluate';
+import { auditHash, recordSignature } from '../../server/services/audit/hash';
+import { verifyBundleRecords } from '../../server/services/audit/verify-bundle';
 import { checkRequirements, requirementsFor, type VersionFacts } from '../../server/services/governance/rules';
 
 const facts = (overrides: Partial<VersionFacts> = {}): VersionFacts => ({
@@ -83,5 +85,26 @@ describe('policyDocumentSchema', () => {
     const bad = policyDocumentSchema.safeParse({ states: { production: { approvals: '2', quorum: 3 } }, protectedAliases: { latest: 'production' } });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['protectedAliases.latest', 'states.production', 'states.production.approvals']);
+  });
+});
+
+describe('verifyBundleRecords', () => {
+  const key = 'k'.repeat(32);
+  const record = (seq: number, prevHash: string) => {
+    const fields = { id: crypto.randomUUID(), chainKey: 'team-1', seq, occurredAt: '2026-03-03T12:00:00.000Z', actor: { kind: 'user' as const, id: 'u', name: 'Mia' }, teamId: null, action: 'version.approved', resourceType: 'model_version', resourceId: 'v', correlationId: 'c', summary: { comment: 'ok' }, prevHash };
+    const hash = auditHash({ ...fields, occurredAt: new Date(fields.occurredAt) });
+    return { ...fields, hash, signature: recordSignature(key, hash) };
+  };
+
+  it('accepts records that match their hashes, links and signatures, and names each that does not', () => {
+    const first = record(1, '0'.repeat(64));
+    const second = record(2, first.hash);
+    expect(verifyBundleRecords([first, second], key).problems).toEqual([]);
+    // Rehashed after an edit: the hash matches again, but the signature (and the link) give it away.
+    const edited = { ...second, summary: { comment: 'forged' } };
+    const rehashed = { ...edited, hash: auditHash({ ...edited, occurredAt: new Date(edited.occurredAt) }) };
+    expect(verifyBundleRecords([first, rehashed], key).problems).toEqual(['record 2 of chain team-1 (version.approved): its signature does not match']);
+    expect(verifyBundleRecords([first, edited]).problems).toEqual(['record 2 of chain team-1 (version.approved): its content no longer matches its hash']);
+    expect(verifyBundleRecords([first, record(2, 'f'.repeat(64))]).problems).toEqual(['record 2 of chain team-1 (version.approved): does not point at the hash of record 1']);
   });
 });
