@@ -8,7 +8,7 @@ import { modelVersionSchema, principalRefSchema } from './version';
 export const EVIDENCE_FORMAT = 'model-registry-evidence/1';
 
 /** An audit record with every field its hash covers, so it can be checked away from the registry. */
-export const bundledAuditRecordSchema = z
+const bundledAuditRecordSchema = z
   .object({
     id: uuidSchema,
     chainKey: z.string(),
