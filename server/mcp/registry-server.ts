@@ -7,9 +7,10 @@ import { logFailure } from '../observability/failures';
 import { listChangesInput } from '../schemas/change';
 import { listModelsInput } from '../schemas/model';
 import { versionKeySchema } from '../schemas/version';
+import { resolveAliasInput } from '../schemas/alias';
 import { modelNameSchema, teamSlugSchema, uuidSchema } from '../schemas/common';
 import type { callerFor } from '../identity/server-caller';
-import { modelSummary, modelWithVersions, versionDetail } from './summaries';
+import { governanceSummary, modelSummary, modelWithVersions, versionDetail } from './summaries';
 
 type Caller = ReturnType<typeof callerFor>;
 
@@ -81,6 +82,35 @@ export function registryMcpServer(caller: Caller, correlationId: string): McpSer
       annotations: { readOnlyHint: true },
     },
     (input) => answer(async () => versionDetail(await caller.versions.get(input))),
+  );
+
+  server.registerTool(
+    'get_governance',
+    {
+      title: "Get a version's governance",
+      description:
+        'Lifecycle state, aliases, who requested and who approved it for staging and production, its history of moves, evaluation results, artifacts with checksums, and what the policy still requires for the next state.',
+      inputSchema: versionKeySchema,
+      annotations: { readOnlyHint: true },
+    },
+    (input) => answer(async () => governanceSummary(await caller.governance.get(input))),
+  );
+
+  server.registerTool(
+    'resolve_alias',
+    {
+      title: 'Resolve a model alias',
+      description:
+        'The version team/name@alias points at (e.g. "production", "champion"; "latest" is the latest release), with its governance: who approved it and when.',
+      inputSchema: resolveAliasInput,
+      annotations: { readOnlyHint: true },
+    },
+    (input) =>
+      answer(async () => {
+        const version = await caller.aliases.resolve(input);
+        const governance = await caller.governance.get({ modelId: version.modelId, version: version.version });
+        return { alias: input.alias, version: versionDetail(version), governance: governanceSummary(governance) };
+      }),
   );
 
   server.registerTool(

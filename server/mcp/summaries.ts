@@ -1,5 +1,6 @@
 import type { ModelDetail, Model } from '../schemas/model';
 import type { ModelVersion } from '../schemas/version';
+import type { VersionGovernance } from '../schemas/governance';
 import { portalUrl } from '../config';
 import { versionUrl } from '../services/export/document';
 import { modelPath } from '../portal-paths';
@@ -50,4 +51,20 @@ export const versionDetail = (v: ModelVersion) => ({
   ...v,
   description: clip(v.description),
   url: versionUrl(v.modelId, v.version),
+});
+
+/** A version's governance as an assistant needs it: who asked, who approved, what passed, what is missing. */
+export const governanceSummary = (g: VersionGovernance) => ({
+  state: g.state,
+  aliases: g.aliases,
+  approvedBy: Object.fromEntries(
+    g.reviews
+      .filter((r) => r.status === 'approved')
+      .map((r) => [r.environment, { requestedBy: r.requestedBy.name, approvers: r.approvals.filter((a) => !a.withdrawnAt).map((a) => a.approver.name), at: r.closedAt }]),
+  ),
+  openReview: g.openReview && { environment: g.openReview.environment, requestedBy: g.openReview.requestedBy.name, approvals: g.openReview.approvals.filter((a) => !a.withdrawnAt).map((a) => a.approver.name) },
+  history: g.transitions.map((t) => ({ from: t.from, to: t.to, requestedBy: t.requestedBy.name, decidedBy: t.decidedBy.map((p) => p.name), comment: t.comment, at: t.at })),
+  evaluations: g.evaluations.map((e) => ({ suite: e.suite, passed: e.passed, failures: e.failures, at: e.createdAt })),
+  artifacts: g.artifacts.map((a) => ({ type: a.type, uri: a.uri, sha256: a.sha256 })),
+  next: g.checks.map((c) => ({ to: c.to, allowed: c.allowed, unmet: c.conditions.filter((x) => !x.met).map((x) => `${x.requirement} (${x.detail})`) })),
 });

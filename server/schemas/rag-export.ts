@@ -43,6 +43,11 @@ const ragMetadataSchema = z
     artifactUri: z.string(),
     registeredBy: z.string().meta({ description: 'Name of the person or token that registered it' }),
     createdAt: timestampSchema,
+    aliases: z.array(z.string()).meta({ description: 'Aliases pointing at this version (production, champion, …)' }),
+    approvedBy: z
+      .object({ staging: z.array(z.string()), production: z.array(z.string()) })
+      .meta({ description: 'Who approved it for each environment' }),
+    evaluations: z.array(z.object({ suite: z.string(), passed: z.boolean() })).meta({ description: 'The latest result of each evaluation suite' }),
   })
   .meta({ id: 'RagMetadata', description: 'The facts of the document as typed fields, for vector-store filters' });
 

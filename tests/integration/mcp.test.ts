@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api } from '../helpers/api';
 import { appTeam } from '../helpers/database';
 import { registration, tokenFor } from '../helpers/fixtures';
+import { signInAs } from '../helpers/session';
 
 let own: Awaited<ReturnType<typeof appTeam>>;
 let other: Awaited<ReturnType<typeof appTeam>>;
@@ -46,9 +47,9 @@ afterAll(async () => {
 });
 
 describe('the MCP endpoint, driven by the SDK client', () => {
-  it('lists the four read-only tools with their input schemas', async () => {
+  it('lists the six read-only tools with their input schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['get_model', 'get_version', 'list_recent_changes', 'search_models']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_governance', 'get_model', 'get_version', 'list_recent_changes', 'resolve_alias', 'search_models']);
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.annotations?.readOnlyHint).toBe(true);
@@ -99,5 +100,39 @@ describe('the MCP endpoint, driven by the SDK client', () => {
     await expect(connect('not-a-token')).rejects.toMatchObject({ code: 401, message: expect.stringContaining('UNAUTHENTICATED') });
     const exportOnly = await tokenFor(own.db.db, own.team, { scopes: ['export'] });
     await expect(connect(exportOnly)).rejects.toMatchObject({ code: 403, message: expect.stringContaining('FORBIDDEN') });
+  });
+});
+
+describe('governance through MCP', () => {
+  it('answers "which version is in production, and who approved it?"', async () => {
+    const base = `/api/v1/models/${ownModelId}/1.0.0`;
+    const mia = { cookie: await signInAs(own.db.db, `mcp-mia-${own.team}`, [`mlreg-${own.team}-maintainer`]) };
+    const max = { cookie: await signInAs(own.db.db, `mcp-max-${own.team}`, [`mlreg-${own.team}-maintainer`]) };
+    const step = async (path: string, body: unknown, who: { token?: string; headers?: Record<string, string> }, method = 'POST') => {
+      const res = await api(path, { method, body, ...who });
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    };
+    // The built-in rules: checksums before staging, a model card before production.
+    await step(`${base}/artifacts`, { type: 'weights', uri: 's3://ml-models/assistant/w.bin', sha256: 'd'.repeat(64) }, { token: own.token });
+    await step(`/api/v1/models/${ownModelId}`, { description: 'Ranks search results for the help centre.' }, { headers: mia }, 'PUT');
+    await step(`${base}/reviews`, { environment: 'staging' }, { token: own.token });
+    await step(`${base}/decisions`, { decision: 'approve', comment: 'offline metrics hold' }, { headers: mia });
+    await step(`${base}/transitions`, { to: 'staging' }, { token: own.token });
+    await step(`${base}/reviews`, { environment: 'production' }, { token: own.token });
+    await step(`${base}/decisions`, { decision: 'approve' }, { headers: max });
+    await step(`${base}/transitions`, { to: 'production' }, { token: own.token });
+    await step(`/api/v1/models/${ownModelId}/aliases/production`, { version: '1.0.0' }, { headers: mia }, 'PUT');
+
+    const { isError, body } = await callTool('resolve_alias', { team: own.team, name: model, alias: 'production' });
+    expect(isError).toBe(false);
+    expect(body.version).toMatchObject({ version: '1.0.0', state: 'production' });
+    expect(body.governance.approvedBy.production.approvers).toEqual([`mcp-max-${own.team}`]);
+    expect(body.governance.approvedBy.staging.approvers).toEqual([`mcp-mia-${own.team}`]);
+    expect(body.governance.aliases).toEqual(['production']);
+    const governance = await callTool('get_governance', { modelId: ownModelId, version: '1.0.0' });
+    expect(governance.body.history.map((t: { to: string }) => t.to)).toEqual(['submitted', 'approved_staging', 'staging', 'approved_prod', 'production']);
+    const hidden = await callTool('resolve_alias', { team: other.team, name: model, alias: 'latest' });
+    expect(hidden.isError).toBe(true);
+    expect(JSON.stringify(hidden.body)).toContain('NOT_FOUND');
   });
 });

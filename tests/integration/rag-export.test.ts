@@ -151,6 +151,29 @@ describe('incremental RAG export', () => {
     expect((await exportAs(tokens.exporterA, { since: changes.cursor! })).documents).toEqual([]);
   });
 
+  it('sends a version again when an alias moves to or from it or an evaluation is recorded, with those facts', async () => {
+    const a = versions['fraud 1.0.0']!;
+    const b = versions['fraud 1.1.0']!;
+    const { cursor } = await exportAs(tokens.exporterA);
+    expect((await call('PUT', `/models/${a.modelId}/aliases/candidate`, tokens.writerA, { version: '1.0.0' })).status).toBe(200);
+    const first = await exportAs(tokens.exporterA, { since: cursor! });
+    expect(idsOf(first.documents, 'upsert')).toEqual([a.versionId]);
+    const doc = first.documents[0]!;
+    expect(doc.op === 'upsert' && doc.metadata.aliases).toEqual(['candidate']);
+    expect(doc.op === 'upsert' && doc.text).toContain('- aliases: @candidate');
+
+    expect((await call('PUT', `/models/${a.modelId}/aliases/candidate`, tokens.writerA, { version: '1.1.0' })).status).toBe(200);
+    expect((await call('POST', `/models/${b.modelId}/1.1.0/evaluations`, tokens.writerA, { suite: 'safety', metrics: { safety: { toxicity: 0.2 } }, thresholds: { 'safety.toxicity': { max: 0.1 } } })).status).toBe(201);
+    const moved = await exportAs(tokens.exporterA, { since: first.cursor! });
+    expect(idsOf(moved.documents, 'upsert')).toEqual([a.versionId, b.versionId].sort());
+    const byId = new Map(moved.documents.map((d) => [d.op !== 'end' && d.versionId, d]));
+    const left = byId.get(a.versionId)!;
+    const arrived = byId.get(b.versionId)!;
+    expect(left.op === 'upsert' && left.metadata.aliases).toEqual([]);
+    expect(arrived.op === 'upsert' && arrived.metadata).toMatchObject({ aliases: ['candidate'], evaluations: [{ suite: 'safety', passed: false }] });
+    expect(arrived.op === 'upsert' && arrived.text).toContain('- evaluations: safety failed');
+  });
+
   it('deletes versions that stop matching the filters', async () => {
     const { cursor } = await exportAs(tokens.exporterA, { state: 'draft' });
     // The lifecycle issue will move states through procedures; here the row moves as they will.

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { aliasMoves, modelAliases, models, modelVersions } from '@/db/schema';
 import { assertTeamAccess } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
@@ -11,6 +11,7 @@ import { lockedVersion } from '../governance/locked-version';
 import { policyInForce } from '../governance/policy-source';
 import { operation } from '../operation';
 import { readableModel } from '../models/readable';
+import { nextChange } from '../versions/change';
 import type { Database } from '@/db/client';
 import type { Actor } from '../../auth/principal';
 import type { ModelRow } from '../models/serialize';
@@ -31,6 +32,9 @@ async function currentTarget(tx: Database, modelId: string, alias: string) {
 }
 
 async function recordMove(tx: Database, actor: Actor, model: ModelRow, alias: string, from: { versionId: string; version: string } | null, to: { id: string; version: string } | null, comment: string | undefined) {
+  // Both versions' documents name their aliases: the RAG export sends them again.
+  const touched = [from?.versionId, to?.id].filter((id): id is string => !!id);
+  await tx.update(modelVersions).set(nextChange()).where(inArray(modelVersions.id, touched));
   await tx.insert(aliasMoves).values({ modelId: model.id, alias, fromVersionId: from?.versionId ?? null, toVersionId: to?.id ?? null, movedBy: principalRef(actor.principal), comment: comment ?? null });
   await recordAudit(tx, actor, {
     teamId: model.teamId,

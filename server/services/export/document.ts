@@ -3,6 +3,7 @@ import type { modelVersions } from '@/db/schema';
 import { portalUrl } from '../../config';
 import type { RagDelete, RagUpsert } from '../../schemas/rag-export';
 import { versionPath } from '../../portal-paths';
+import type { GovernanceFacts } from './governance-facts';
 
 type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'teamId'>;
 
@@ -11,6 +12,7 @@ export interface ExportRow {
   version: VersionRow;
   model: { name: string; description: string | null; owners: string[]; riskTier: RagUpsert['metadata']['riskTier'] };
   teamSlug: string;
+  governance: GovernanceFacts;
 }
 
 const TARGET_NAMES = { LAMBDA: 'AWS Lambda', EKS: 'Kubernetes (Amazon EKS)' } as const;
@@ -30,8 +32,9 @@ function section(title: string, body: string | null | undefined): string[] {
 }
 
 /** The model card of one version in Markdown: what an assistant quotes when asked about it. */
-function modelCard({ version: v, model, teamSlug }: ExportRow, url: string): string {
+function modelCard({ version: v, model, teamSlug, governance: g }: ExportRow, url: string): string {
   const lineage = v.lineage;
+  const approvals = (['staging', 'production'] as const).filter((env) => g.approvedBy[env].length).map((env) => `for ${env} by ${g.approvedBy[env].join(', ')}`);
   return [
     `# ${model.name} ${v.version}`,
     `Team ${teamSlug} · ${v.framework} · ${TARGET_NAMES[v.deploymentTarget]} · state ${humanize(v.state)} · ` +
@@ -50,6 +53,16 @@ function modelCard({ version: v, model, teamSlug }: ExportRow, url: string): str
           'training job': lineage.trainingJobId,
           commit: lineage.commitSha,
           notes: lineage.notes,
+        }).filter(([, value]) => value),
+      ),
+    ),
+    ...section(
+      'Governance',
+      list(
+        Object.entries({
+          aliases: g.aliases.map((a) => `@${a}`).join(', '),
+          approved: approvals.join('; '),
+          evaluations: g.evaluations.map((e) => `${e.suite} ${e.passed ? 'passed' : 'failed'}`).join(', '),
         }).filter(([, value]) => value),
       ),
     ),
@@ -92,6 +105,7 @@ export function upsertDocument(row: ExportRow, cursor: string): RagUpsert {
       artifactUri: v.artifactUri,
       registeredBy: v.registeredBy.name,
       createdAt: v.createdAt.toISOString(),
+      ...row.governance,
     },
     url,
     updatedAt: v.updatedAt.toISOString(),

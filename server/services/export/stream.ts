@@ -16,6 +16,7 @@ import {
   watermarkPosition,
 } from './cursor';
 import { deleteDocument, type ExportRow, upsertDocument } from './document';
+import { governanceOf } from './governance-facts';
 import { intersect, isEmpty, narrowTo, scopeOf, subtract, type TeamScope } from './team-scope';
 import { operation } from '../operation';
 
@@ -86,10 +87,10 @@ async function* changesAfter(db: Database, scope: TeamScope, from: Position, whe
       .orderBy(modelVersions.changeXid, modelVersions.changeSeq)
       .limit(BATCH_SIZE);
     if (versions.length === 0) return [];
-    const byId = await modelsOf(db, [...new Set(versions.map((v) => v.modelId))]);
+    const [byId, governance] = await Promise.all([modelsOf(db, [...new Set(versions.map((v) => v.modelId))]), governanceOf(db, versions.map((v) => v.id))]);
     return versions.map((version) => {
       const { teamSlug, ...model } = byId.get(version.modelId)!;
-      return { version, model, teamSlug };
+      return { version, model, teamSlug, governance: governance.get(version.id)! };
     });
   };
 

@@ -1,5 +1,7 @@
 import type { EvaluationMetrics, Thresholds } from '@/db/schema/json-columns';
-import { evaluations } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { evaluations, modelVersions } from '@/db/schema';
+import { nextChange } from '../versions/change';
 import { principalRef } from '../../auth/principal';
 import type { Evaluation, RecordEvaluationInput } from '../../schemas/evidence';
 import { recordAudit } from '../audit/record';
@@ -37,6 +39,8 @@ export const recordEvaluation = operation({ scope: 'write', role: 'contributor' 
         recordedBy: principalRef(actor.principal),
       })
       .returning();
+    // The version's document lists its evaluations: the RAG export sends it again.
+    await tx.update(modelVersions).set(nextChange()).where(eq(modelVersions.id, version.id));
     await recordAudit(tx, actor, {
       teamId: model.teamId,
       action: 'evaluation.recorded',
