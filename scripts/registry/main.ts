@@ -3,6 +3,7 @@ import { errorBodyOf } from '../client/registry-client';
 import { exportCommand } from './commands/export';
 import { modelsCommand } from './commands/models';
 import { versionsCommand } from './commands/versions';
+import { aliasesCommand, policyCommand } from './commands/governance';
 import { CliError, EXIT, exitCodeFor } from './exit-codes';
 import { note } from './output';
 
@@ -39,6 +40,8 @@ const program = new Command('registry')
   .showHelpAfterError()
   .addCommand(modelsCommand)
   .addCommand(versionsCommand)
+  .addCommand(aliasesCommand)
+  .addCommand(policyCommand)
   .addCommand(exportCommand);
 
 program.parseAsync().catch((error: unknown) => {

@@ -157,3 +157,40 @@ describe('the example scripts', () => {
     expect(run.stdout.trim().split('\n').map((line) => line.split('\t')[0]).sort()).toEqual([model, `${model}-ci`]);
   });
 });
+
+describe('governance from the command line', () => {
+  it('records evidence, checks the policy (exit 4 while blocked), submits, points an alias and resolves it', async () => {
+    const created = await registry(['--json', ...registerArgs('3.0.0')]);
+    expect(created.code, created.stderr).toBe(0);
+    const { modelId } = JSON.parse(created.stdout);
+
+    const artifact = await registry(['versions', 'artifact', modelId, '3.0.0', '--type', 'weights', '--uri', `s3://ml-models/${model}/3.0.0/model.pt`, '--sha256', 'e'.repeat(64), '--size', '2048']);
+    expect(artifact.code, artifact.stderr).toBe(0);
+    const evaluation = await registry(['--json', 'versions', 'evaluate', modelId, '3.0.0', '--suite', 'safety', '--metric', 'safety.toxicity=0.2', '--max', 'safety.toxicity=0.05', '--dataset', 's3://eval/safety']);
+    expect(evaluation.code, evaluation.stderr).toBe(0);
+    expect(JSON.parse(evaluation.stdout)).toMatchObject({ suite: 'safety', passed: false, thresholds: { 'safety.toxicity': { max: 0.05 } } });
+    expect((await registry(['versions', 'evaluate', modelId, '3.0.0', '--suite', 'safety', '--metric', 'toxicity=0.2'])).code).toBe(1);
+
+    const blocked = await registry(['policy', 'check', modelId, '3.0.0', 'approved_staging']);
+    expect(blocked.code).toBe(4);
+    expect(blocked.stderr).toContain('✗ 1 approval for staging by maintainers other than the requester — none yet');
+    expect(blocked.stderr).toContain('✓ artifacts are recorded, each with its SHA-256 checksum');
+    const draft = path.join(dir, 'draft-policy.json');
+    await writeFile(draft, JSON.stringify({ states: { approved_staging: { artifactChecksums: true } } }));
+    expect((await registry(['policy', 'check', modelId, '3.0.0', 'approved_staging', '-f', draft])).code).toBe(0);
+
+    const submitted = await registry(['versions', 'submit', modelId, '3.0.0', '--comment', 'from CI']);
+    expect(submitted.code, submitted.stderr).toBe(0);
+    expect(submitted.stderr).toContain('state: submitted');
+    expect((await registry(['versions', 'submit', modelId, '3.0.0'])).code).toBe(4);
+
+    expect((await registry(['aliases', 'set', modelId, 'candidate', '3.0.0'])).code).toBe(0);
+    const resolved = await registry(['--json', 'aliases', 'resolve', `${team.team}/${model}@candidate`]);
+    expect(resolved.code, resolved.stderr).toBe(0);
+    expect(JSON.parse(resolved.stdout)).toMatchObject({ version: '3.0.0', state: 'submitted' });
+    expect((await registry(['aliases', 'resolve', 'no-at-sign'])).code).toBe(1);
+    const status = await registry(['versions', 'governance', modelId, '3.0.0']);
+    expect(status.stderr).toContain('aliases @candidate');
+    expect(status.stdout).toContain('draft → submitted');
+  }, 120_000);
+});

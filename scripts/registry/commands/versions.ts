@@ -6,6 +6,7 @@ import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collect, collectMetric, given, jsonOption, readObjectFile, validate } from '../input';
 import { note, printJson, printTable } from '../output';
+import { artifact, evaluate, move, status, submit, withdraw } from './governance';
 
 const fileOption = new Option('-f, --file <path>', 'the fields as a JSON or YAML file; flags override them');
 
@@ -119,7 +120,13 @@ const deregister = new Command('deregister')
   });
 
 export const versionsCommand = new Command('versions')
-  .description('Register and change model versions')
+  .description('Register and change model versions, and move them through the lifecycle')
   .addCommand(register)
   .addCommand(update)
-  .addCommand(deregister);
+  .addCommand(deregister)
+  .addCommand(submit)
+  .addCommand(withdraw)
+  .addCommand(move)
+  .addCommand(status)
+  .addCommand(evaluate)
+  .addCommand(artifact);
