@@ -1,3 +1,6 @@
+import Link from 'next/link';
+import type { ActionResult } from '@/server/http/action-result';
+import { AliasForm } from './alias-form';
 import type { Control } from './lifecycle-controls';
 import { LifecycleControls } from './lifecycle-controls';
 import { StateBadge } from './state-badge';
@@ -7,7 +10,7 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const section = 'rounded-lg border border-slate-200 bg-white p-4';
 
 /** A version's governance: the checklist of its next state, the moves open to the reader, the history and the evidence. */
-export function GovernanceSection({ view, controls }: { view: VersionGovernance; controls: Control[] }) {
+export function GovernanceSection({ view, controls, pointAlias, policyHref }: { view: VersionGovernance; controls: Control[]; pointAlias?: (alias: string) => Promise<ActionResult<unknown>>; policyHref: string }) {
   const review = view.openReview;
   return (
     <>
@@ -46,6 +49,11 @@ export function GovernanceSection({ view, controls }: { view: VersionGovernance;
             )}
           </div>
         ))}
+        <p className="mt-2 text-sm">
+          <Link href={policyHref} className="text-indigo-700 underline">
+            The team&apos;s policy, and a dry run of a draft against this version
+          </Link>
+        </p>
         <div className="mt-4">
           <LifecycleControls controls={controls} />
         </div>
@@ -100,6 +108,7 @@ export function GovernanceSection({ view, controls }: { view: VersionGovernance;
         <section className={section} aria-labelledby="section-aliases">
           <h2 id="section-aliases" className="font-semibold">Aliases</h2>
           <p className="text-sm">{view.aliases.length ? view.aliases.map((a) => <code key={a} className="mr-2 rounded bg-slate-100 px-1">@{a}</code>) : <span className="text-slate-500">No alias points here.</span>}</p>
+          {pointAlias && <AliasForm point={pointAlias} />}
         </section>
       </div>
     </>

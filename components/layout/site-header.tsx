@@ -18,6 +18,9 @@ export async function SiteHeader() {
             <Link href="/models" className="text-sm text-slate-600 hover:text-slate-900">
               Models
             </Link>
+            <Link href="/governance" className="text-sm text-slate-600 hover:text-slate-900">
+              Governance
+            </Link>
             <Link href="/tokens" className="text-sm text-slate-600 hover:text-slate-900">
               API tokens
             </Link>

@@ -100,3 +100,37 @@ export const transitionRecordSchema = z
     at: timestampSchema,
   })
   .meta({ id: 'Transition' });
+
+export const REVIEW_LISTS = ['waiting', 'mine', 'decided'] as const;
+
+export const listReviewsInput = z.strictObject({
+  list: z
+    .enum(REVIEW_LISTS, oneOf(REVIEW_LISTS))
+    .default('waiting')
+    .meta({ description: 'waiting: open reviews you may decide; mine: reviews you asked for; decided: closed reviews of your teams' }),
+  limit: z.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').default(25),
+});
+export type ListReviewsInput = z.infer<typeof listReviewsInput>;
+
+export const reviewListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: uuidSchema,
+        modelId: uuidSchema,
+        model: z.string(),
+        team: z.string(),
+        version: z.string(),
+        state: versionStateSchema,
+        environment: environmentSchema,
+        status: z.enum(REVIEW_STATUSES),
+        requestedBy: principalRefSchema,
+        comment: z.string().nullable(),
+        createdAt: timestampSchema,
+        closedAt: timestampSchema.nullable(),
+        closedBy: principalRefSchema.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReviewList' });
+export type ReviewList = z.infer<typeof reviewListSchema>;

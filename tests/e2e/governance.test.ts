@@ -72,5 +72,36 @@ describe('governance in the portal', () => {
     expect(history).toContain('draft → submitted, asked by Carl Contributor — “Ready for the staging soak”');
     expect(history).toContain('submitted → approved staging, asked by Carl Contributor, decided by Mia Maintainer');
     await screenshot(carl, 'governance-staging');
+
+    // The protected alias "staging" (built-in rules) is moved by a maintainer, and stays where it is.
+    await gotoInteractive(mia, versionUrl);
+    await mia.getByLabel('Alias', { exact: true }).fill('staging');
+    await mia.getByRole('button', { name: 'Point here' }).click();
+    await expect.poll(() => mia.getByRole('region', { name: 'Aliases' }).textContent()).toContain('@staging');
+
+    await gotoInteractive(mia, `${appUrl}/governance`);
+    const decided = await mia.getByRole('region', { name: /Recent decisions/ }).textContent();
+    expect(decided).toContain('staging review asked by Carl Contributor');
+    expect(decided).toContain('approved by Mia Maintainer');
+    await screenshot(mia, 'governance-page');
+    await gotoInteractive(carl, `${appUrl}/governance`);
+    expect(await carl.getByRole('region', { name: /My requests/ }).textContent()).toContain('staging review asked by Carl Contributor');
+  }, 90_000);
+
+  it('lets a maintainer try a draft policy against a version before saving it', async () => {
+    const mia = await pageFor('demo-maintainer');
+    await gotoInteractive(mia, versionUrl);
+    await mia.getByRole('link', { name: /dry run of a draft/ }).click();
+    await mia.getByRole('heading', { name: 'Policy of fraud' }).waitFor();
+    const editor = mia.getByLabel('Policy document (JSON)');
+    await editor.fill('{"states": {"approved_prod": {"approvals": "two"}}}');
+    await mia.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => mia.locator('#policy-errors').textContent()).toContain('states.approved_prod.approvals');
+    await editor.fill(JSON.stringify({ states: { approved_prod: { approvals: 1, passedEvaluations: ['safety'] } } }));
+    await mia.getByLabel('Moving to').selectOption('approved_prod');
+    await mia.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => mia.getByText('Draft policy for approved prod: not met').count()).toBe(1);
+    expect(await mia.getByText('✗ the latest "safety" evaluation passed — no evaluation recorded').count()).toBe(1);
+    await screenshot(mia, 'governance-policy');
   }, 60_000);
 });

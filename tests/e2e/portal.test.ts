@@ -199,7 +199,7 @@ describe('the portal', () => {
 
   it('fits a 390 px phone screen without sideways scrolling, and every page passes axe', async () => {
     const phone = await pageFor('demo-maintainer', 390);
-    const pages = ['/models', modelUrl.replace(appUrl, ''), `${modelUrl.replace(appUrl, '')}/versions/2.0.0`, '/models/new', '/tokens', '/audit', '/docs/api'];
+    const pages = ['/models', modelUrl.replace(appUrl, ''), `${modelUrl.replace(appUrl, '')}/versions/2.0.0`, '/models/new', '/tokens', '/audit', '/governance', '/governance/policy/fraud', '/docs/api'];
     for (const path of pages) {
       await phone.goto(`${appUrl}${path}`);
       await phone.locator('main h1').waitFor();
@@ -210,6 +210,6 @@ describe('the portal', () => {
     await phone.goto(`${appUrl}/models`);
     await phone.getByRole('table').waitFor();
     await screenshot(phone, 'catalog-phone');
-    // Seven pages with axe on each, the API reference among them (28 paths since governance).
+    // Nine pages with axe on each, the API reference among them (30 paths since governance).
   }, 90_000);
 });

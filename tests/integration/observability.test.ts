@@ -88,6 +88,7 @@ describe('OpenAPI document and API reference', () => {
       '/models/{modelId}/{version}/transitions',
       '/policies/history',
       '/policy',
+      '/reviews',
       '/teams',
       '/teams/{team}/models/{name}',
       '/teams/{team}/models/{name}/aliases/{alias}',

@@ -7,7 +7,8 @@ import { get } from './get';
 import { lifecycle } from './lifecycle';
 import { openReview } from './open-review';
 import { recordEvaluation } from './record-evaluation';
+import { reviews } from './reviews';
 import { transition } from './transition';
 import { withdrawReview } from './withdraw-review';
 
-export const governanceRouter = router({ lifecycle, get, openReview, decide, withdrawReview, transition, checkPolicy, recordEvaluation, addArtifact, evidence });
+export const governanceRouter = router({ lifecycle, get, openReview, decide, withdrawReview, transition, checkPolicy, recordEvaluation, addArtifact, evidence, reviews });

@@ -29,3 +29,7 @@ export async function withdrawReviewAction(input: Key, comment?: string) {
 export async function transitionAction(input: Key & { to: string }, comment?: string) {
   return refresh(input.modelId, await personAction('governance.transition', (caller) => caller.governance.transition({ ...input, comment } as never)));
 }
+
+export async function setAliasAction(input: Key, alias: string) {
+  return refresh(input.modelId, await personAction('aliases.set', (caller) => caller.aliases.set({ ...input, alias })));
+}

@@ -8,7 +8,7 @@ import { requirePerson } from '@/server/identity/current';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { decodedSegmentOrNotFound, orNotFound } from '@/server/trpc/not-found';
 import { deregisterVersionAction, updateVersionAction } from './actions';
-import { decideAction, openReviewAction, transitionAction, withdrawReviewAction } from './governance-actions';
+import { decideAction, openReviewAction, setAliasAction, transitionAction, withdrawReviewAction } from './governance-actions';
 import { GovernanceSection } from '@/components/governance/governance-section';
 import type { Control } from '@/components/governance/lifecycle-controls';
 import { StateBadge } from '@/components/governance/state-badge';
@@ -88,7 +88,12 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         </p>
       </header>
 
-      <GovernanceSection view={governance} controls={controlsFor(person, role, { modelId, version: v.version }, governance)} />
+      <GovernanceSection
+        view={governance}
+        controls={controlsFor(person, role, { modelId, version: v.version }, governance)}
+        pointAlias={role && roleAtLeast(role, 'contributor') ? setAliasAction.bind(null, { modelId, version: v.version }) : undefined}
+        policyHref={`/governance/policy/${v.team}?${new URLSearchParams({ modelId, version: v.version })}`}
+      />
 
       <section className={section} aria-labelledby="section-artifact">
         <h2 id="section-artifact" className="font-semibold">Artifact</h2>
