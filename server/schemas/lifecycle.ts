@@ -101,7 +101,7 @@ export const transitionRecordSchema = z
   })
   .meta({ id: 'Transition' });
 
-export const REVIEW_LISTS = ['waiting', 'mine', 'decided'] as const;
+const REVIEW_LISTS = ['waiting', 'mine', 'decided'] as const;
 
 export const listReviewsInput = z.strictObject({
   list: z
