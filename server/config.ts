@@ -50,6 +50,8 @@ const environment = z.object({
   RATE_LIMIT_TOKEN_PER_MINUTE: perMinute(600),
   RATE_LIMIT_USER_PER_MINUTE: perMinute(600),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute(60),
+  // Who may read a newly registered model: its team, or everyone in the company (README "Visibility").
+  DEFAULT_MODEL_VISIBILITY: z.enum(['team', 'internal']).default('team'),
 });
 
 export interface OidcSettings {
@@ -90,6 +92,7 @@ function fromEnvironment(e: z.output<typeof environment>, database: DatabaseConf
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : database.driver === 'pglite',
     trustProxyHops: e.TRUST_PROXY_HOPS,
     auditSigningKey: e.AUDIT_SIGNING_KEY,
+    defaultModelVisibility: e.DEFAULT_MODEL_VISIBILITY,
     metricsToken: e.METRICS_TOKEN,
     /** Signs export cursors; without either secret, a key of the process (cursors die with it). */
     exportCursorSecret: e.EXPORT_CURSOR_SECRET ?? e.NEXTAUTH_SECRET,

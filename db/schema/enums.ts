@@ -10,6 +10,7 @@ import {
   TEAM_ROLES,
   TOKEN_SCOPES,
   VERSION_STATES,
+  VISIBILITIES,
 } from './vocabulary';
 
 export const frameworkEnum = pgEnum('framework', FRAMEWORKS);
@@ -22,3 +23,4 @@ export const tokenScopeEnum = pgEnum('token_scope', TOKEN_SCOPES);
 export const environmentEnum = pgEnum('environment', ENVIRONMENTS);
 export const reviewStatusEnum = pgEnum('review_status', REVIEW_STATUSES);
 export const artifactTypeEnum = pgEnum('artifact_type', ARTIFACT_TYPES);
+export const visibilityEnum = pgEnum('visibility', VISIBILITIES);

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import { deploymentTargetEnum, riskTierEnum } from './enums';
+import { deploymentTargetEnum, riskTierEnum, visibilityEnum } from './enums';
 import { teams } from './teams';
 
 const inCatalog = (t: { versionCount: unknown }) => sql`${t.versionCount} > 0`;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 // A model row also carries a summary of its live versions (latest version, targets, tags, count,
 // search document), rewritten in the same transaction as every version change, so that the
@@ -26,6 +27,13 @@ export const models = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     owners: text('owners').array().notNull().default(sql`'{}'::text[]`),
     riskTier: riskTierEnum('risk_tier'),
+    visibility: visibilityEnum('visibility').notNull().default('team'),
+    // The teams a `shared` model is shared with (besides its own).
+    sharedWith: uuid('shared_with').array().notNull().default(sql`'{}'::uuid[]`),
+    // Where in the versions' change order its visibility last changed: an incremental export
+    // tells callers who may no longer read it to delete its documents (server/services/export).
+    visibilityChangeXid: xid8('visibility_change_xid'),
+    visibilityChangeSeq: bigint('visibility_change_seq', { mode: 'number' }),
     latestVersionId: uuid('latest_version_id'),
     // The latest version as a string that sorts in SemVer order (see latestVersionSortKey).
     latestVersionSort: text('latest_version_sort'),
@@ -49,5 +57,8 @@ export const models = pgTable(
     index('models_facets_idx').using('gin', t.facets),
     index('models_search_idx').using('gin', t.searchVector),
     index('models_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // Models other teams may read, for the catalog and the export.
+    index('models_visible_idx').on(t.visibility).where(sql`${t.visibility} <> 'team'`),
+    index('models_shared_with_idx').using('gin', t.sharedWith),
   ],
 );

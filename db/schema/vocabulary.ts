@@ -56,3 +56,7 @@ export const ARTIFACT_TYPES = ['weights', 'container', 'tokenizer', 'config'] as
 
 // The metric groups of an evaluation (seed 003's EvaluationResults).
 export const METRIC_GROUPS = ['task', 'bias', 'safety', 'robustness'] as const;
+
+// Who may read a model: its team only, everyone signed in (and every token), or its team and
+// the teams it is shared with. Writes stay with its team.
+export const VISIBILITIES = ['team', 'internal', 'shared'] as const;

@@ -10,6 +10,30 @@ export function roleOn(principal: Principal, teamId: string): TeamRole | null {
   return principal.memberships.find((m) => m.teamId === teamId)?.role ?? null;
 }
 
+/** What decides who may read a model besides its team. */
+export interface ModelVisibility {
+  teamId: string;
+  visibility: 'team' | 'internal' | 'shared';
+  sharedWith: readonly string[];
+}
+
+/** Whether the principal may read the model: its team's members, everyone if internal, the teams it is shared with. */
+export function canReadModel(principal: Principal, model: ModelVisibility): boolean {
+  if (roleOn(principal, model.teamId)) return true;
+  if (model.visibility === 'internal') return true;
+  return model.visibility === 'shared' && principal.memberships.some((m) => model.sharedWith.includes(m.teamId));
+}
+
+/**
+ * The role check for a change to a model the principal can read: without a role on its team it is
+ * a 403 (the model is visible to them), not a 404.
+ */
+export function assertRoleOnModel(principal: Principal, teamId: string, needed: TeamRole): void {
+  const role = roleOn(principal, teamId);
+  if (!role) throw forbidden("Only members of the model's team may change it: it is shared with you to read");
+  if (!roleAtLeast(role, needed)) throw forbidden(`This needs the ${needed} role on the team; you have ${role}`);
+}
+
 /** Team ids whose models the principal may read, or 'all' for platform admins. */
 export const readableTeamIds = (principal: Principal): 'all' | string[] =>
   principal.isAdmin ? 'all' : principal.memberships.map((m) => m.teamId);

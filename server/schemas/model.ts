@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { descriptionSchema, modelNameSchema, oneOf, semverSchema, tagSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { deploymentTargetSchema } from './deployment-config';
-import { RISK_TIERS } from '../../db/schema/vocabulary';
+import { RISK_TIERS, VISIBILITIES } from '../../db/schema/vocabulary';
 import { frameworkSchema, modelVersionSchema, versionStateSchema } from './version';
 
 const latestVersionSchema = modelVersionSchema
@@ -17,6 +17,7 @@ export const modelSchema = z
     tags: z.array(z.string()).meta({ description: 'Union of the tags of its live versions' }),
     owners: z.array(z.string()),
     riskTier: z.enum(RISK_TIERS).nullable(),
+    visibility: z.enum(VISIBILITIES).meta({ description: 'team: its team only; internal: everyone signed in and every token; shared: its team and sharedWith' }),
     latestVersion: latestVersionSchema.nullable(),
     deploymentTargets: z.array(deploymentTargetSchema).meta({ description: 'Targets of all its live versions' }),
     versionCount: z.number().int(),
@@ -84,7 +85,10 @@ export const getModelByNameInput = z.strictObject({
 });
 
 export const modelDetailSchema = modelSchema
-  .extend({ versions: z.array(modelVersionSchema) })
+  .extend({
+    sharedWith: z.array(teamSlugSchema).meta({ description: 'Teams a shared model is shared with' }),
+    versions: z.array(modelVersionSchema),
+  })
   .meta({ id: 'ModelWithVersions' });
 export type ModelDetail = z.infer<typeof modelDetailSchema>;
 
@@ -104,6 +108,17 @@ export const updateModelInput = z
       .optional()
       .meta({ description: 'People or groups answerable for the model', example: ['mia@example.com'] }),
     riskTier: riskTierSchema.nullable().optional(),
+    visibility: z.enum(VISIBILITIES, oneOf(VISIBILITIES)).optional().meta({ description: 'Who may read it; writes stay with its team' }),
+    sharedWith: z
+      .array(teamSlugSchema)
+      .max(50, 'at most 50 teams')
+      .transform((t) => [...new Set(t)])
+      .optional()
+      .meta({ description: 'The teams a shared model is shared with' }),
   })
-  .refine((u) => ['description', 'owners', 'riskTier'].some((k) => k in u), 'nothing to update: send at least one of description, owners, riskTier');
+  .refine((u) => ['description', 'owners', 'riskTier', 'visibility', 'sharedWith'].some((k) => k in u), 'nothing to update: send at least one of description, owners, riskTier, visibility, sharedWith')
+  .refine((u) => !u.sharedWith?.length || u.visibility === undefined || u.visibility === 'shared', {
+    path: ['sharedWith'],
+    message: 'only a shared model is shared with teams: set visibility to "shared"',
+  });
 export type UpdateModelInput = z.infer<typeof updateModelInput>;

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { aliasMoves, modelAliases, models, modelVersions } from '@/db/schema';
-import { assertTeamAccess } from '../../auth/access';
+import { assertRoleOnModel } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
 import { conflict, notFound } from '../../errors/app-error';
 import type { DeleteAliasInput, SetAliasInput } from '../../schemas/alias';
@@ -54,7 +54,7 @@ export const setAlias = operation({ scope: 'write', role: 'contributor' }, async
     const { model, version } = await lockedVersion(tx, actor, input, setAlias.access.role);
     const environment = (await policyInForce(tx, model.teamId)).document.protectedAliases?.[input.alias];
     if (environment) {
-      assertTeamAccess(actor.principal, model.teamId, 'maintainer', 'Model');
+      assertRoleOnModel(actor.principal, model.teamId, 'maintainer');
       if (!IN_ENVIRONMENT[environment].includes(version.state)) {
         throw conflict(`"${input.alias}" is protected: it may point only at a version in ${environment}, and ${version.version} is ${version.state}`, { state: version.state });
       }
@@ -75,10 +75,10 @@ export const setAlias = operation({ scope: 'write', role: 'contributor' }, async
 export const deleteAlias = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: DeleteAliasInput): Promise<void> =>
   db.transaction(async (tx) => {
     const { model } = await readableModel(tx, actor.principal, eq(models.id, input.modelId), true);
-    assertTeamAccess(actor.principal, model.teamId, deleteAlias.access.role, 'Model');
+    assertRoleOnModel(actor.principal, model.teamId, deleteAlias.access.role);
     const from = await currentTarget(tx, model.id, input.alias);
     if (!from) throw notFound(`Alias "${input.alias}" of model "${model.name}"`);
-    if ((await policyInForce(tx, model.teamId)).document.protectedAliases?.[input.alias]) assertTeamAccess(actor.principal, model.teamId, 'maintainer', 'Model');
+    if ((await policyInForce(tx, model.teamId)).document.protectedAliases?.[input.alias]) assertRoleOnModel(actor.principal, model.teamId, 'maintainer');
     await tx.delete(modelAliases).where(and(eq(modelAliases.modelId, model.id), eq(modelAliases.alias, input.alias)));
     await recordMove(tx, actor, model, input.alias, from, null, input.comment);
   }),

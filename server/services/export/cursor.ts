@@ -26,6 +26,7 @@ export const watermarkPosition = (xmin: bigint): Position => ({ xid: xmin, seq: 
 
 export const laterPosition = (a: Position, b: Position) => (comparePositions(a, b) >= 0 ? a : b);
 export const earlierPosition = (a: Position, b: Position) => (comparePositions(a, b) <= 0 ? a : b);
+export const laterThan = (a: Position, b: Position) => comparePositions(a, b) > 0;
 
 /** Where an export stands: the position, the teams the caller could read then, its filters. */
 export interface ExportCursor {

@@ -10,7 +10,18 @@ type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters'
 /** A version with the facts of its model and team that its document tells. */
 export interface ExportRow {
   version: VersionRow;
-  model: { name: string; description: string | null; owners: string[]; riskTier: RagUpsert['metadata']['riskTier'] };
+  model: {
+    name: string;
+    description: string | null;
+    owners: string[];
+    riskTier: RagUpsert['metadata']['riskTier'];
+    // Who may read it, for the export's visibility rules (not part of the document).
+    teamId: string;
+    visibility: 'team' | 'internal' | 'shared';
+    sharedWith: string[];
+    visibilityChangeXid: string | null;
+    visibilityChangeSeq: number | null;
+  };
   teamSlug: string;
   governance: GovernanceFacts;
 }

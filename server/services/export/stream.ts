@@ -1,7 +1,7 @@
-import { and, eq, getTableColumns, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, getTableColumns, inArray, isNull, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { models, modelVersions, teams } from '@/db/schema';
-import { readableTeamIds, roleOn } from '../../auth/access';
+import { canReadModel, readableTeamIds, roleOn } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { notFound } from '../../errors/app-error';
 import type { RagExportFilters, RagExportQuery, RagLine } from '../../schemas/rag-export';
@@ -13,6 +13,7 @@ import {
   earlierPosition,
   exportCursorEncoder,
   laterPosition,
+  laterThan,
   watermarkPosition,
 } from './cursor';
 import { deleteDocument, type ExportRow, upsertDocument } from './document';
@@ -67,7 +68,19 @@ const { hyperparameters: _h, deletedBy: _d, teamId: _t, ...exportedColumns } = g
 /** The model facts (and team) of the versions of one batch, in one query. */
 async function modelsOf(db: Database, modelIds: string[]) {
   const rows = await db
-    .select({ id: models.id, name: models.name, description: models.description, owners: models.owners, riskTier: models.riskTier, teamSlug: teams.slug })
+    .select({
+      id: models.id,
+      name: models.name,
+      description: models.description,
+      owners: models.owners,
+      riskTier: models.riskTier,
+      teamId: models.teamId,
+      visibility: models.visibility,
+      sharedWith: models.sharedWith,
+      visibilityChangeXid: models.visibilityChangeXid,
+      visibilityChangeSeq: models.visibilityChangeSeq,
+      teamSlug: teams.slug,
+    })
     .from(models)
     .innerJoin(teams, eq(teams.id, models.teamId))
     .where(inArray(models.id, modelIds));
@@ -108,6 +121,19 @@ async function* changesAfter(db: Database, scope: TeamScope, from: Position, whe
   }
 }
 
+/** Versions of other teams' models the principal may read: internal ones, and those shared with one of its teams. */
+function visibleElsewhere(db: Database, principal: Principal): SQL {
+  const teamIds = principal.memberships.map((m) => m.teamId);
+  const readers = teamIds.length
+    ? or(eq(models.visibility, 'internal'), and(eq(models.visibility, 'shared'), arrayOverlaps(models.sharedWith, teamIds)))
+    : eq(models.visibility, 'internal');
+  return inArray(modelVersions.modelId, db.select({ id: models.id }).from(models).where(readers));
+}
+
+/** Whether the model's readers changed after the position (it may have left the caller's view then). */
+const readersChangedAfter = (model: ExportRow['model'], position: Position) =>
+  model.visibilityChangeXid !== null && laterThan({ xid: BigInt(model.visibilityChangeXid), seq: model.visibilityChangeSeq ?? 0 }, position);
+
 async function teamFilterId(db: Database, principal: Principal, slug: string | undefined) {
   if (!slug) return undefined;
   const team = await findTeamBySlug(db, slug);
@@ -136,12 +162,17 @@ export const planRagExport = operation({ scope: 'export', role: 'viewer' }, asyn
       return lines;
     };
 
+    // Other teams' models the caller may read (internal, shared with it); not under a team filter.
+    const elsewhere: TeamScope = now === 'all' || teamId ? { in: [] } : { notIn: now };
     if (!previous) {
       for await (const rows of changesAfter(db, narrowTo(scopeOf(now), teamId), START, liveMatching(filters))) {
         yield emit(rows.map((row) => upsertDocument(row, cursorAt(earlierPosition(positionOf(row), mark)))));
       }
+      for await (const rows of changesAfter(db, elsewhere, START, and(liveMatching(filters), visibleElsewhere(db, principal)))) {
+        yield emit(rows.map((row) => upsertDocument(row, cursorAt(earlierPosition(positionOf(row), mark)))));
+      }
     } else {
-      for await (const lines of teamChanges(db, previous, now, teamId, since!)) yield emit(lines);
+      for await (const lines of teamChanges(db, previous, now, teamId, since!, visibleElsewhere(db, principal))) yield emit(lines);
       const kept = narrowTo(intersect(now, previous.teams), teamId);
       for await (const rows of changesAfter(db, kept, previous.position)) {
         yield emit(
@@ -151,6 +182,18 @@ export const planRagExport = operation({ scope: 'export', role: 'viewer' }, asyn
             return matches(row, filters) ? upsertDocument(row, at) : deleteDocument(row.version, 'no_longer_matches', at);
           }),
         );
+      }
+      for await (const rows of changesAfter(db, elsewhere, previous.position)) {
+        const lines = rows.flatMap((row): RagLine[] => {
+          const at = cursorAt(earlierPosition(positionOf(row), mark));
+          if (!canReadModel(principal, row.model)) {
+            // Only a model whose readers changed since the cursor may have been sent to this caller.
+            return readersChangedAfter(row.model, previous.position) ? [deleteDocument(row.version, 'no_longer_visible', at)] : [];
+          }
+          if (row.version.deletedAt) return [deleteDocument(row.version, 'deregistered', at)];
+          return [matches(row, filters) ? upsertDocument(row, at) : deleteDocument(row.version, 'no_longer_matches', at)];
+        });
+        if (lines.length) yield emit(lines);
       }
     }
     yield [{ op: 'end', cursor, documents }];
@@ -170,10 +213,12 @@ async function* teamChanges(
   now: 'all' | string[],
   teamId: string | undefined,
   since: string,
+  stillVisible: SQL,
 ): AsyncGenerator<RagLine[]> {
   const lost = narrowTo(subtract(previous.teams, now), teamId);
-  // Versions deregistered before the cursor were already sent as deletions.
-  const notYetDeleted = or(isNull(modelVersions.deletedAt), changedAfter(previous.position));
+  // Versions deregistered before the cursor were already sent as deletions; models the caller
+  // still reads (internal, shared with another of its teams) stay.
+  const notYetDeleted = and(or(isNull(modelVersions.deletedAt), changedAfter(previous.position)), not(stillVisible));
   for await (const rows of changesAfter(db, lost, START, notYetDeleted)) {
     yield rows.map((row) => deleteDocument(row.version, 'no_longer_visible', since));
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
-import { assertTeamAccess } from '../../auth/access';
+import { assertRoleOnModel } from '../../auth/access';
 import { EVIDENCE_FORMAT, type EvidenceBundle } from '../../schemas/evidence-bundle';
 import { getTeamPolicy } from '../policies/get';
 import { toModel, toModelVersion } from '../models/serialize';
@@ -16,7 +16,7 @@ import { governanceView } from './view';
 export const evidenceBundle = operation({ scope: 'read', role: 'maintainer' }, async (ctx, key: { modelId: string; version: string }): Promise<EvidenceBundle> => {
   const { db, actor } = ctx;
   const { model, teamSlug, version } = await findLiveVersion(db, actor.principal, key);
-  assertTeamAccess(actor.principal, model.teamId, evidenceBundle.access.role, 'Model');
+  assertRoleOnModel(actor.principal, model.teamId, evidenceBundle.access.role);
   const [governance, policy, audit] = await Promise.all([
     governanceView(db, model, version),
     getTeamPolicy(ctx, { team: teamSlug }),

@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { assertTeamAccess } from '../../auth/access';
+import { assertRoleOnModel } from '../../auth/access';
 import type { Actor, TeamRole } from '../../auth/principal';
 import { forbidden } from '../../errors/app-error';
 import { findLiveVersion } from '../versions/find';
@@ -11,7 +11,7 @@ import { findLiveVersion } from '../versions/find';
  */
 export async function lockedVersion(tx: Database, actor: Actor, key: { modelId: string; version: string }, role: TeamRole) {
   const found = await findLiveVersion(tx, actor.principal, key, true);
-  assertTeamAccess(actor.principal, found.model.teamId, role, 'Model');
+  assertRoleOnModel(actor.principal, found.model.teamId, role);
   return found;
 }
 

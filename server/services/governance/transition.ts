@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { versionReviews } from '@/db/schema';
-import { assertTeamAccess } from '../../auth/access';
+import { assertRoleOnModel } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
 import type { TransitionInput } from '../../schemas/lifecycle';
 import type { VersionGovernance } from '../../schemas/governance';
@@ -26,7 +26,7 @@ export const transition = operation({ scope: 'write', role: 'contributor' }, asy
     const { model, version } = target;
     const edge = LIFECYCLE_EDGES.find((e) => e.from === version.state && e.to === input.to);
     if (edge?.kind === 'decision' && (input.to === 'approved_staging' || input.to === 'approved_prod')) {
-      assertTeamAccess(actor.principal, model.teamId, edge.role, 'Model');
+      assertRoleOnModel(actor.principal, model.teamId, edge.role);
       const review = await openReviewOf(tx, version);
       assertPerson(actor, 'decide a review');
       assertNotRequester(actor, review);
@@ -34,7 +34,7 @@ export const transition = operation({ scope: 'write', role: 'contributor' }, asy
       return governanceView(tx, model, version);
     }
     const allowed = edgeOrConflict(version.state, input.to, 'transition');
-    assertTeamAccess(actor.principal, model.teamId, allowed.role, 'Model');
+    assertRoleOnModel(actor.principal, model.teamId, allowed.role);
     if (isPolicyState(input.to)) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
     // Leaving staging other than by approval ends a pending production review.
     await tx

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
-import { roleOn } from '../../auth/access';
+import { canReadModel } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { notFound } from '../../errors/app-error';
 import type { ModelDetail } from '../../schemas/model';
@@ -34,18 +34,22 @@ async function loadModelDetail(
     .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
     .where(match)
     .limit(1);
-  if (!row || !roleOn(principal, row.model.teamId) || row.model.versionCount === 0) throw notFound('Model');
+  if (!row || !canReadModel(principal, row.model) || row.model.versionCount === 0) throw notFound('Model');
 
-  const versions = await db
-    .select()
-    .from(modelVersions)
-    .where(and(eq(modelVersions.modelId, row.model.id), isNull(modelVersions.deletedAt)))
-    .orderBy(asc(modelVersions.createdAt), asc(modelVersions.id));
+  const [versions, sharedWith] = await Promise.all([
+    db
+      .select()
+      .from(modelVersions)
+      .where(and(eq(modelVersions.modelId, row.model.id), isNull(modelVersions.deletedAt)))
+      .orderBy(asc(modelVersions.createdAt), asc(modelVersions.id)),
+    row.model.sharedWith.length ? db.select({ slug: teams.slug }).from(teams).where(inArray(teams.id, row.model.sharedWith)).orderBy(asc(teams.slug)) : [],
+  ]);
   if (order === 'semver') versions.sort(compareSemver);
 
   const ref = { name: row.model.name, teamSlug: row.teamSlug };
   return {
     ...toModel(row.model, row.teamSlug, row.latest?.id ? row.latest : null),
+    sharedWith: sharedWith.map((t) => t.slug),
     versions: versions.map((v) => toModelVersion(v, ref)),
   };
 }

@@ -2,13 +2,13 @@ import { type SQL, and, arrayContains, count, eq, exists, gt, inArray, isNull, o
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
-import { readableTeamIds } from '../../auth/access';
 import { COUNT_LIMIT, type ListModelsInput, type ListModelsOutput } from '../../schemas/model';
 import { isoTimestamp } from '../keyset';
 import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
 import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 import { READ, operation } from '../operation';
+import { readableModels } from './visible';
 
 const SORT_COLUMNS = {
   updated: models.updatedAt,
@@ -20,14 +20,10 @@ const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc', latestVer
 
 /** The catalog: models the principal may read, filtered, one page at a time. */
 export const listModels = operation(READ, async ({ db, actor: { principal } }, input: ListModelsInput): Promise<ListModelsOutput> => {
-  const readable = readableTeamIds(principal);
-  const empty = { items: [], total: 0, totalIsExact: true, limit: input.limit, offset: input.offset, nextCursor: null };
-  if (readable !== 'all' && readable.length === 0) return empty;
-
   const order = input.order ?? DEFAULT_ORDER[input.sort];
   const sortColumn = SORT_COLUMNS[input.sort];
   const where = and(
-    readable === 'all' ? undefined : inArray(models.teamId, readable),
+    readableModels(principal),
     ...filterConditions(db, input),
   );
   const cursor = input.cursor ? decodeCursor(input.cursor, { sort: input.sort, order }) : null;

@@ -12,6 +12,7 @@ import { findTeamBySlug } from '../teams/find';
 import { toModel, toModelVersion } from './serialize';
 import { refreshModelSummary } from './summary';
 import { operation } from '../operation';
+import { config } from '../../config';
 
 /**
  * Registers a version, creating the model on its first registration. The unique constraint on
@@ -25,7 +26,7 @@ export const registerModel = operation({ scope: 'write', role: 'contributor' }, 
       // The upsert also locks the model row until commit, serialising changes to this model only.
       const [model] = await tx
         .insert(models)
-        .values({ teamId: team.id, name: input.name })
+        .values({ teamId: team.id, name: input.name, visibility: config.defaultModelVisibility })
         .onConflictDoUpdate({ target: [models.teamId, models.name], set: { updatedAt: sql`now()` } })
         .returning({ id: models.id, name: models.name, created: sql<boolean>`xmax = 0` });
       const [version] = await tx

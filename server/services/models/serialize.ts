@@ -24,6 +24,7 @@ export function toModel(row: ModelRow, teamSlug: string, latest: LatestVersionRo
     tags: row.tags,
     owners: row.owners,
     riskTier: row.riskTier,
+    visibility: row.visibility,
     latestVersion: latest && {
       id: latest.id,
       version: latest.version,

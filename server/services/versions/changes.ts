@@ -1,12 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { models, modelVersions, teams } from '@/db/schema';
-import { readableTeamIds } from '../../auth/access';
+import { readableModels } from '../models/visible';
 import type { ListChangesInput, ListChangesOutput } from '../../schemas/change';
 import { READ, operation } from '../operation';
 
 /** The versions changed last (registered, updated or deregistered) among the teams the caller reads. */
 export const listRecentChanges = operation(READ, async ({ db, actor: { principal } }, input: ListChangesInput): Promise<ListChangesOutput> => {
-  const readable = readableTeamIds(principal);
   const rows = await db
     .select({
       modelId: modelVersions.modelId,
@@ -21,7 +20,7 @@ export const listRecentChanges = operation(READ, async ({ db, actor: { principal
     .from(modelVersions)
     .innerJoin(models, eq(models.id, modelVersions.modelId))
     .innerJoin(teams, eq(teams.id, modelVersions.teamId))
-    .where(and(readable === 'all' ? undefined : inArray(modelVersions.teamId, readable), input.team ? eq(teams.slug, input.team) : undefined))
+    .where(and(readableModels(principal), input.team ? eq(teams.slug, input.team) : undefined))
     .orderBy(desc(modelVersions.changeXid), desc(modelVersions.changeSeq))
     .limit(input.limit);
   return {

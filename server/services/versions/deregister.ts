@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { aliasMoves, modelAliases, modelVersions, versionReviews } from '@/db/schema';
 import { nextChange } from './change';
-import { assertTeamAccess } from '../../auth/access';
+import { assertRoleOnModel } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
 import { refreshModelSummary } from '../models/summary';
@@ -12,7 +12,7 @@ import { operation } from '../operation';
 export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' }, async ({ db, actor }, key: { modelId: string; version: string }): Promise<void> => {
   await db.transaction(async (tx) => {
     const { model, version } = await findLiveVersion(tx, actor.principal, key, true);
-    assertTeamAccess(actor.principal, model.teamId, deregisterVersion.access.role, 'Model');
+    assertRoleOnModel(actor.principal, model.teamId, deregisterVersion.access.role);
     await tx
       .update(modelVersions)
       .set({

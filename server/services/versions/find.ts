@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
-import { roleOn } from '../../auth/access';
+import { canReadModel } from '../../auth/access';
 import type { Principal } from '../../auth/principal';
 import { notFound } from '../../errors/app-error';
 import { modelColumns } from '../models/serialize';
@@ -22,7 +22,7 @@ export async function findLiveVersion(
     .innerJoin(teams, eq(teams.id, models.teamId))
     .where(eq(models.id, key.modelId));
   const [found] = lock ? await modelQuery.for('update', { of: models }) : await modelQuery;
-  if (!found || !roleOn(principal, found.model.teamId)) throw notFound('Model');
+  if (!found || !canReadModel(principal, found.model)) throw notFound('Model');
 
   const versionQuery = db
     .select()

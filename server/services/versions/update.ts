@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { modelVersions } from '@/db/schema';
 import { nextChange } from './change';
-import { assertTeamAccess } from '../../auth/access';
+import { assertRoleOnModel } from '../../auth/access';
 import { validationFailed } from '../../errors/app-error';
 import { fieldErrorsFromIssues } from '../../errors/field-errors';
 import { deploymentConfigSchemas } from '../../schemas/deployment-config';
@@ -17,7 +17,7 @@ import { operation } from '../operation';
 export const updateVersion = operation({ scope: 'write', role: 'contributor' }, async ({ db, actor }, input: UpdateVersionInput): Promise<ModelVersion> => {
   return db.transaction(async (tx) => {
     const { model, teamSlug, version } = await findLiveVersion(tx, actor.principal, input, true);
-    assertTeamAccess(actor.principal, model.teamId, updateVersion.access.role, 'Model');
+    assertRoleOnModel(actor.principal, model.teamId, updateVersion.access.role);
 
     const changes: Partial<typeof modelVersions.$inferInsert> = {};
     if (input.description !== undefined) changes.description = input.description;
