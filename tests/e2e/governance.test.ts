@@ -88,6 +88,25 @@ describe('governance in the portal', () => {
     expect(await carl.getByRole('region', { name: /My requests/ }).textContent()).toContain('staging review asked by Carl Contributor');
   }, 90_000);
 
+  it("lets a maintainer keep the model's facts: card, owners, risk tier, who may read it", async () => {
+    const mia = await pageFor('demo-maintainer');
+    const modelUrl = versionUrl.replace(/\/versions\/.*$/, '');
+    await gotoInteractive(mia, modelUrl);
+    await mia.getByLabel('Owners (comma-separated)').fill('mia@example.test, fraud-oncall');
+    await mia.getByLabel('Risk tier').selectOption('high');
+    await mia.getByLabel('Who may read it').selectOption('internal');
+    await mia.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => mia.locator('header').last().textContent()).toContain('visible to everyone in the company');
+    expect(await mia.locator('main header').textContent()).toContain('risk tier high');
+    expect(await mia.getByRole('region', { name: 'Model card' }).textContent()).toContain('mia@example.test, fraud-oncall');
+    expect(await mia.getByText('@staging').count()).toBe(1);
+    await screenshot(mia, 'model-facts');
+    // A contributor sees the facts, not the form.
+    const carl = await pageFor('demo-contributor');
+    await gotoInteractive(carl, modelUrl);
+    expect(await carl.getByRole('form', { name: 'Model facts (maintainers)' }).count()).toBe(0);
+  }, 60_000);
+
   it('lets a maintainer try a draft policy against a version before saving it', async () => {
     const mia = await pageFor('demo-maintainer');
     await gotoInteractive(mia, versionUrl);

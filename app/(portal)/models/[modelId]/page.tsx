@@ -7,14 +7,20 @@ import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
 import { versionPath } from '@/server/portal-paths';
+import { StateBadge } from '@/components/governance/state-badge';
+import { ModelFactsForm } from '@/components/models/model-facts-form';
+import { updateModelAction } from './actions';
 
 export const metadata: Metadata = { title: 'Model' };
 
 export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
   const { modelId } = await params;
   const person = await requirePerson();
-  const model = await orNotFound((await callerForPerson()).models.get({ modelId, order: 'chronological' }));
+  const caller = await callerForPerson();
+  const model = await orNotFound(caller.models.get({ modelId, order: 'chronological' }));
+  const { aliases } = await caller.aliases.list({ modelId });
   const role = roleOnSlug(person, model.team);
+  const readers = { team: `team ${model.team} only`, internal: 'everyone in the company', shared: `team ${model.team} and ${model.sharedWith.join(', ')}` }[model.visibility];
   const canWrite = role !== null && roleAtLeast(role, 'contributor');
 
   return (
@@ -27,7 +33,7 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
           <h1 className="text-2xl font-semibold break-all">{model.name}</h1>
           <p className="text-slate-600">
             Team <strong>{model.team}</strong> · {model.versionCount} version{model.versionCount === 1 ? '' : 's'} · targets {model.deploymentTargets.join(', ')}
-            {model.riskTier && <> · risk tier {model.riskTier}</>}
+            {model.riskTier && <> · risk tier {model.riskTier}</>} · visible to {readers}
           </p>
         </div>
         {canWrite && (
@@ -46,6 +52,14 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
         </dl>
       </section>
 
+      {role === 'maintainer' && (
+        <ModelFactsForm
+          modelId={model.id}
+          facts={{ description: model.description ?? '', owners: model.owners, riskTier: model.riskTier, visibility: model.visibility, sharedWith: model.sharedWith }}
+          save={updateModelAction}
+        />
+      )}
+
       <section aria-labelledby="section-versions">
         <h2 id="section-versions" className="mb-2 font-semibold">Versions</h2>
         <ol className="relative space-y-3 border-l border-slate-300 pl-5">
@@ -58,7 +72,10 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
                 <span className="text-sm">{v.framework}</span>
                 <span className="text-sm">{v.deploymentTarget}</span>
                 {semver.prerelease(v.version) && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">pre-release</span>}
-                <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{v.state}</span>
+                <StateBadge state={v.state} />
+                {aliases.filter((a) => a.version === v.version).map((a) => (
+                  <code key={a.alias} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-900">@{a.alias}</code>
+                ))}
                 <span className="text-xs text-slate-600">deployment: {v.deploymentStatus.replace('_', ' ')}</span>
                 <time dateTime={v.createdAt} className="ml-auto text-xs text-slate-600">{v.createdAt.slice(0, 16).replace('T', ' ')}</time>
               </div>
