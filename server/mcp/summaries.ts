@@ -57,8 +57,10 @@ export const versionDetail = (v: ModelVersion) => ({
 export const governanceSummary = (g: VersionGovernance) => ({
   state: g.state,
   aliases: g.aliases,
+  // Reviews come newest first: the latest approval of each environment is the one that stands.
   approvedBy: Object.fromEntries(
-    g.reviews
+    [...g.reviews]
+      .reverse()
       .filter((r) => r.status === 'approved')
       .map((r) => [r.environment, { requestedBy: r.requestedBy.name, approvers: r.approvals.filter((a) => !a.withdrawnAt).map((a) => a.approver.name), at: r.closedAt }]),
   ),

@@ -9,6 +9,7 @@ import { principalRefSchema, versionKeySchema } from './version';
 /** The states a policy governs: the ones a version enters only by the team's rules. */
 export const POLICY_STATES = ['approved_staging', 'staging', 'approved_prod', 'production'] as const;
 export type PolicyState = (typeof POLICY_STATES)[number];
+export const isPolicyState = (state: string): state is PolicyState => (POLICY_STATES as readonly string[]).includes(state);
 
 export const suiteNameSchema = z
   .string()

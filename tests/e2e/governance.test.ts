@@ -4,11 +4,13 @@ import type { Connection } from '../../db/client';
 import { appDatabase } from '../helpers/database';
 import { gotoInteractive, launchBrowser, screenshot, signIn } from '../helpers/browser';
 import { registration, tokenFor } from '../helpers/fixtures';
+import { ensureTeam } from '../../server/services/teams/find';
 
 const appUrl = inject('appUrl');
 let browser: Browser;
 let db: Connection;
 let versionUrl = '';
+const partner = `e2e-partner-${crypto.randomUUID().slice(0, 6)}`;
 
 async function pageFor(subject: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -24,6 +26,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   db = await appDatabase();
   const token = await tokenFor(db.db, 'fraud');
+  await ensureTeam(db.db, partner);
   const name = `gov-e2e-${crypto.randomUUID().slice(0, 6)}`;
   const res = await fetch(`${appUrl}/api/v1/models`, {
     method: 'POST',
@@ -94,9 +97,11 @@ describe('governance in the portal', () => {
     await gotoInteractive(mia, modelUrl);
     await mia.getByLabel('Owners (comma-separated)').fill('mia@example.test, fraud-oncall');
     await mia.getByLabel('Risk tier').selectOption('high');
-    await mia.getByLabel('Who may read it').selectOption('internal');
+    // Shared with a team of this test's own: an internal model would appear in other tests' catalogs.
+    await mia.getByLabel('Who may read it').selectOption('shared');
+    await mia.getByLabel('Shared with (team slugs, comma-separated)').fill(partner);
     await mia.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => mia.locator('header').last().textContent()).toContain('visible to everyone in the company');
+    await expect.poll(() => mia.locator('main header').textContent()).toContain(`visible to team fraud and ${partner}`);
     expect(await mia.locator('main header').textContent()).toContain('risk tier high');
     expect(await mia.getByRole('region', { name: 'Model card' }).textContent()).toContain('mia@example.test, fraud-oncall');
     expect(await mia.getByText('@staging').count()).toBe(1);

@@ -7,14 +7,20 @@ import { appRouter } from '../../server/routers';
 import { authenticateToken } from '../../server/services/tokens/authenticate';
 import { inProcessContext } from '../../server/trpc/context';
 import { createCallerFactory } from '../../server/trpc/init';
-import { api } from '../helpers/api';
-import { appDatabase } from '../helpers/database';
+import { fetchJson } from '../helpers/api';
+import { startNextServer } from '../setup/next-server';
+import { freshDatabase } from '../helpers/database';
 import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
 import { idsOf, ragExport } from '../helpers/rag';
 import { signInAs } from '../helpers/session';
 
-// A model's visibility decides who reads it, through every door; writes stay with its team.
+// A model's visibility decides who reads it, through every door; writes stay with its team. A
+// server and database of this file's own: internal models are in every caller's catalog, and
+// other tests count what theirs holds.
 let db: Connection;
+let server: Awaited<ReturnType<typeof startNextServer>>;
+let appUrl = '';
+const api = (path: string, options?: Parameters<typeof fetchJson>[1]) => fetchJson(`${appUrl}${path}`, options);
 const owner = uniqueSlug('vis-own');
 const partner = uniqueSlug('vis-partner');
 const stranger = uniqueSlug('vis-stranger');
@@ -32,7 +38,10 @@ async function register(key: keyof typeof models) {
 const setVisibility = (key: keyof typeof models, body: Record<string, unknown>) => api(`/api/v1/models/${models[key].modelId}`, { method: 'PUT', headers: { cookie: maintainer }, body });
 
 beforeAll(async () => {
-  db = await appDatabase();
+  const database = await freshDatabase();
+  db = database;
+  server = await startNextServer({ DATABASE_URL: database.url, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...inject('signInEnv') }, `${process.cwd()}/.test-data/visibility.log`);
+  appUrl = server.url;
   tokens.owner = await tokenFor(db.db, owner);
   tokens.ownerMaintainer = await tokenFor(db.db, owner, { role: 'maintainer' });
   tokens.partner = await tokenFor(db.db, partner, { role: 'maintainer' });
@@ -45,7 +54,10 @@ beforeAll(async () => {
   expect(shared.status).toBe(200);
   expect(shared.body.visibility).toBe('shared');
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
 
 const reads = async (token: string, key: keyof typeof models) => (await api(`/api/v1/models/${models[key].modelId}`, { token })).status;
 
@@ -93,7 +105,7 @@ describe('model visibility', () => {
     await expect(caller.models.get({ modelId: models.shared.modelId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const mcp = new Client({ name: 'vis-test', version: '1.0.0' });
-    await mcp.connect(new StreamableHTTPClientTransport(new URL(`${inject('appUrl')}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${tokens.stranger}` } } }));
+    await mcp.connect(new StreamableHTTPClientTransport(new URL(`${appUrl}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${tokens.stranger}` } } }));
     try {
       const result = (await mcp.callTool({ name: 'search_models', arguments: { q: 'churn', team: owner } })) as CallToolResult;
       const text = result.content.find((c) => c.type === 'text');
@@ -105,7 +117,7 @@ describe('model visibility', () => {
   });
 
   it('exports what the caller may read, and tells it to delete a model that leaves its view', async () => {
-    const full = await ragExport(inject('appUrl'), { token: tokens.strangerExport });
+    const full = await ragExport(appUrl, { token: tokens.strangerExport });
     const ids = idsOf(full.documents, 'upsert');
     expect(ids).toContain(models.internal.versionId);
     expect(ids).not.toContain(models.shared.versionId);
@@ -113,7 +125,7 @@ describe('model visibility', () => {
 
     expect((await setVisibility('internal', { visibility: 'team' })).status).toBe(200);
     expect((await setVisibility('private', { visibility: 'internal' })).status).toBe(200);
-    const changes = await ragExport(inject('appUrl'), { token: tokens.strangerExport }, { since: full.cursor! });
+    const changes = await ragExport(appUrl, { token: tokens.strangerExport }, { since: full.cursor! });
     expect(changes.documents.filter((d) => d.op === 'delete')).toEqual([expect.objectContaining({ versionId: models.internal.versionId, reason: 'no_longer_visible' })]);
     expect(idsOf(changes.documents, 'upsert')).toEqual([models.private.versionId]);
     expect(await reads(tokens.stranger, 'internal')).toBe(404);

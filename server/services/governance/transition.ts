@@ -4,7 +4,7 @@ import { assertRoleOnModel } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
 import type { TransitionInput } from '../../schemas/lifecycle';
 import type { VersionGovernance } from '../../schemas/governance';
-import { POLICY_STATES, type PolicyState } from '../../schemas/policy';
+import { isPolicyState } from '../../schemas/policy';
 import { operation } from '../operation';
 import { approveIfAllowed, assertNotRequester, openReviewOf } from './decide';
 import { assertAllowed, policyChecklist } from './check';
@@ -13,7 +13,6 @@ import { assertPerson, lockedVersion } from './locked-version';
 import { moveState } from './move-state';
 import { governanceView } from './view';
 
-const isPolicyState = (s: string): s is PolicyState => (POLICY_STATES as readonly string[]).includes(s);
 
 /**
  * A direct move along the lifecycle (promote, deprecate, retire), checked against the edge's role

@@ -2,13 +2,12 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { artifacts, evaluations, modelAliases, versionApprovals, versionReviews, versionTransitions } from '@/db/schema';
 import type { VersionGovernance } from '../../schemas/governance';
-import { POLICY_STATES, type PolicyState } from '../../schemas/policy';
+import { isPolicyState } from '../../schemas/policy';
 import type { ModelRow, VersionRow } from '../models/serialize';
 import { policyChecklist } from './check';
 import { LIFECYCLE_EDGES } from './lifecycle';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const isPolicyState = (s: string): s is PolicyState => (POLICY_STATES as readonly string[]).includes(s);
 
 /** Everything governance knows of a version: reviews, history, evidence, aliases and the next checklists. */
 export async function governanceView(db: Database, model: ModelRow, version: VersionRow): Promise<VersionGovernance> {
