@@ -26,7 +26,7 @@ export function CatalogFilters({ teams }: { teams: string[] }) {
   );
 
   return (
-    <search className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+    <search className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7">
       <div className="sm:col-span-3 lg:col-span-2">
         <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">Search name, description, tags</label>
         <input
@@ -53,6 +53,18 @@ export function CatalogFilters({ teams }: { teams: string[] }) {
           defaultValue={params.get('tag') ?? ''}
           onBlur={(e) => update({ tag: e.target.value.trim() })}
           onKeyDown={(e) => e.key === 'Enter' && update({ tag: e.currentTarget.value.trim() })}
+          className={select}
+        />
+      </div>
+      <div>
+        <label htmlFor="filter-alias" className="block text-xs font-medium text-slate-600">Alias</label>
+        <input
+          id="filter-alias"
+          key={params.get('alias') ?? ''}
+          defaultValue={params.get('alias') ?? ''}
+          placeholder="production"
+          onBlur={(e) => update({ alias: e.target.value.trim() })}
+          onKeyDown={(e) => e.key === 'Enter' && update({ alias: e.currentTarget.value.trim() })}
           className={select}
         />
       </div>

@@ -50,6 +50,13 @@ export const listModelsInput = z
     tag: tagSchema.optional(),
     state: versionStateSchema.optional(),
     version: semverSchema.optional(),
+    alias: z
+      .string()
+      .min(1)
+      .max(255, 'must be at most 255 characters')
+      .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"')
+      .optional()
+      .meta({ description: 'Models with this alias set (production, champion, …)' }),
     q: z.string().trim().max(200, 'must be at most 200 characters').optional().meta({
       description: 'Text search over name, description and tags (prefix match per word)',
     }),

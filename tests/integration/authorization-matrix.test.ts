@@ -229,3 +229,50 @@ describe('authorization matrix', () => {
     }
   }
 });
+
+// The same doors for a model of fraud that everyone may read (internal) or that is shared with the
+// other team: another team reads it and may not change it (403, no longer hidden).
+describe('authorization on models other teams may read', () => {
+  const READS = ['models.get', 'versions.get', 'governance.get', 'governance.checkPolicy', 'aliases.list'] as const;
+  const WRITES = ['models.update', 'versions.update', 'versions.deregister', 'governance.openReview', 'governance.recordEvaluation', 'aliases.set'] as const;
+
+  async function visibleVersion(visibility: 'internal' | 'shared') {
+    const fresh = await freshVersion();
+    await callerFor(systemPrincipal('fixture')).models.update({ modelId: fresh.modelId, visibility, ...(visibility === 'shared' ? { sharedWith: ['other'] } : {}) });
+    return { modelId: fresh.modelId, version: fresh.version };
+  }
+
+  const call = (name: (typeof READS)[number] | (typeof WRITES)[number], c: ReturnType<typeof callerFor>, key: { modelId: string; version: string }) =>
+    ({
+      'models.get': () => c.models.get({ modelId: key.modelId }),
+      'versions.get': () => c.versions.get(key),
+      'governance.get': () => c.governance.get(key),
+      'governance.checkPolicy': () => c.governance.checkPolicy({ ...key, to: 'approved_staging' }),
+      'aliases.list': () => c.aliases.list({ modelId: key.modelId }),
+      'models.update': () => c.models.update({ modelId: key.modelId, riskTier: 'low' }),
+      'versions.update': () => c.versions.update({ ...key, description: 'x' }),
+      'versions.deregister': () => c.versions.deregister(key),
+      'governance.openReview': () => c.governance.openReview({ ...key, environment: 'staging' }),
+      'governance.recordEvaluation': () => c.governance.recordEvaluation({ ...key, suite: 's', metrics: { task: { auc: 1 } } } as never),
+      'aliases.set': () => c.aliases.set({ ...key, alias: 'mine' }),
+    })[name]();
+
+  for (const visibility of ['internal', 'shared'] as const) {
+    for (const name of [...READS, ...WRITES]) {
+      const expected = (READS as readonly string[]).includes(name) ? 'ok' : 'FORBIDDEN';
+      it(`${name} on a ${visibility} model as otherTeam: ${expected}; as anonymous: UNAUTHORIZED`, async () => {
+        const key = await visibleVersion(visibility);
+        const outcome = (who: Principal | undefined) => call(name, callerFor(who), key).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error));
+        expect(await outcome(principals.otherTeam)).toBe(expected);
+        expect(await outcome(undefined)).toBe('UNAUTHORIZED');
+      });
+    }
+  }
+
+  it('keeps a shared model hidden (404) from a team it is not shared with', async () => {
+    const key = await visibleVersion('shared');
+    const stranger = await person('stranger', ['mlreg-elsewhere-maintainer']);
+    await expect(callerFor(stranger).models.get({ modelId: key.modelId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(callerFor(stranger).versions.update({ ...key, description: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

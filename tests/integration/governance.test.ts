@@ -284,6 +284,8 @@ describe('to production, and aliases', () => {
     const resolved = await api(`/api/v1/teams/${team}/models/${name}/aliases/production`, as(people.vic));
     expect(resolved.body).toMatchObject({ version: '1.0.0', state: 'production' });
     expect((await api(`/api/v1/teams/${team}/models/${name}/aliases/latest`, as(people.vic))).body.version).toBe('1.0.0');
+    const withAlias = await api(`/api/v1/models?team=${team}&alias=production`, as(people.vic));
+    expect(withAlias.body.items.map((m: { name: string }) => m.name)).toEqual([name]);
     const aliases = (await api(`/api/v1/models/${modelId}/aliases`, as(people.vic))).body;
     expect(aliases.aliases.map((a: { alias: string }) => a.alias)).toEqual(['candidate', 'production']);
     expect(aliases.history.find((m: { alias: string }) => m.alias === 'production')).toMatchObject({ from: null, to: '1.0.0', comment: 'release' });

@@ -29,22 +29,22 @@ async function standingApprovals(db: Database, versionId: string, environment: E
 
 /** Everything a policy may ask about a version, read in the caller's transaction. */
 export async function versionFacts(db: Database, model: Pick<ModelRow, 'riskTier' | 'description'>, version: Pick<VersionRow, 'id'>): Promise<VersionFacts> {
-  const [staging, production, evaluationRows, artifactRows, [entered]] = await Promise.all([
-    standingApprovals(db, version.id, 'staging'),
-    standingApprovals(db, version.id, 'production'),
-    db
-      .selectDistinctOn([evaluations.suite], { suite: evaluations.suite, passed: evaluations.passed, failures: evaluations.failures })
-      .from(evaluations)
-      .where(eq(evaluations.versionId, version.id))
-      .orderBy(evaluations.suite, desc(evaluations.createdAt), desc(evaluations.id)),
-    db.select({ type: artifacts.type, uri: artifacts.uri, sha256: artifacts.sha256 }).from(artifacts).where(eq(artifacts.versionId, version.id)),
-    db
-      .select({ at: versionTransitions.createdAt })
-      .from(versionTransitions)
-      .where(and(eq(versionTransitions.versionId, version.id), eq(versionTransitions.toState, 'staging')))
-      .orderBy(desc(versionTransitions.createdAt))
-      .limit(1),
-  ]);
+  // One after the other: inside a transaction they share one connection, which runs one query at a time.
+  const staging = await standingApprovals(db, version.id, 'staging');
+  const production = await standingApprovals(db, version.id, 'production');
+  const evaluationRows = await db
+    .selectDistinctOn([evaluations.suite], { suite: evaluations.suite, passed: evaluations.passed, failures: evaluations.failures })
+    .from(evaluations)
+    .where(eq(evaluations.versionId, version.id))
+    .orderBy(evaluations.suite, desc(evaluations.createdAt), desc(evaluations.id));
+  const artifactRows = await db.select({ type: artifacts.type, uri: artifacts.uri, sha256: artifacts.sha256 }).from(artifacts).where(eq(artifacts.versionId, version.id));
+  const [entered] = await db
+    .select({ at: versionTransitions.createdAt })
+    .from(versionTransitions)
+    .where(and(eq(versionTransitions.versionId, version.id), eq(versionTransitions.toState, 'staging')))
+    .orderBy(desc(versionTransitions.createdAt))
+    .limit(1);
+
   return {
     riskTier: model.riskTier,
     modelCard: model.description,

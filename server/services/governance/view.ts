@@ -11,13 +11,13 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Everything governance knows of a version: reviews, history, evidence, aliases and the next checklists. */
 export async function governanceView(db: Database, model: ModelRow, version: VersionRow): Promise<VersionGovernance> {
-  const [reviews, transitions, evaluationRows, artifactRows, aliasRows] = await Promise.all([
-    db.select().from(versionReviews).where(eq(versionReviews.versionId, version.id)).orderBy(desc(versionReviews.createdAt), desc(versionReviews.id)),
-    db.select().from(versionTransitions).where(eq(versionTransitions.versionId, version.id)).orderBy(asc(versionTransitions.createdAt), asc(versionTransitions.id)),
-    db.select().from(evaluations).where(eq(evaluations.versionId, version.id)).orderBy(desc(evaluations.createdAt), desc(evaluations.id)),
-    db.select().from(artifacts).where(eq(artifacts.versionId, version.id)).orderBy(asc(artifacts.createdAt)),
-    db.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.versionId, version.id)).orderBy(asc(modelAliases.alias)),
-  ]);
+  // One after the other: inside a transaction they share one connection, which runs one query at a time.
+  const reviews = await db.select().from(versionReviews).where(eq(versionReviews.versionId, version.id)).orderBy(desc(versionReviews.createdAt), desc(versionReviews.id));
+  const transitions = await db.select().from(versionTransitions).where(eq(versionTransitions.versionId, version.id)).orderBy(asc(versionTransitions.createdAt), asc(versionTransitions.id));
+  const evaluationRows = await db.select().from(evaluations).where(eq(evaluations.versionId, version.id)).orderBy(desc(evaluations.createdAt), desc(evaluations.id));
+  const artifactRows = await db.select().from(artifacts).where(eq(artifacts.versionId, version.id)).orderBy(asc(artifacts.createdAt));
+  const aliasRows = await db.select({ alias: modelAliases.alias }).from(modelAliases).where(eq(modelAliases.versionId, version.id)).orderBy(asc(modelAliases.alias));
+
   const approvals = reviews.length
     ? await db.select().from(versionApprovals).where(inArray(versionApprovals.reviewId, reviews.map((r) => r.id))).orderBy(asc(versionApprovals.createdAt))
     : [];

@@ -1,7 +1,7 @@
 import { type SQL, and, arrayContains, count, eq, exists, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { modelVersions, models, teams } from '@/db/schema';
+import { modelAliases, modelVersions, models, teams } from '@/db/schema';
 import { COUNT_LIMIT, type ListModelsInput, type ListModelsOutput } from '../../schemas/model';
 import { isoTimestamp } from '../keyset';
 import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
@@ -78,6 +78,7 @@ function filterConditions(db: Database, input: ListModelsInput): (SQL | undefine
     facets.length ? arrayContains(models.facets, facets) : undefined,
     input.state || input.version ? someVersionMatches(db, input) : undefined,
     input.q ? textSearch(input.q) : undefined,
+    input.alias ? exists(db.select({ one: sql`1` }).from(modelAliases).where(and(eq(modelAliases.modelId, models.id), eq(modelAliases.alias, input.alias)))) : undefined,
   ];
 }
 
