@@ -23,7 +23,7 @@ export const listModels = operation(READ, async ({ db, actor: { principal } }, i
   const order = input.order ?? DEFAULT_ORDER[input.sort];
   const sortColumn = SORT_COLUMNS[input.sort];
   const where = and(
-    readableModels(principal),
+    await readableModels(db, principal),
     ...filterConditions(db, input),
   );
   const cursor = input.cursor ? decodeCursor(input.cursor, { sort: input.sort, order }) : null;

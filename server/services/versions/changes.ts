@@ -20,7 +20,7 @@ export const listRecentChanges = operation(READ, async ({ db, actor: { principal
     .from(modelVersions)
     .innerJoin(models, eq(models.id, modelVersions.modelId))
     .innerJoin(teams, eq(teams.id, modelVersions.teamId))
-    .where(and(readableModels(principal), input.team ? eq(teams.slug, input.team) : undefined))
+    .where(and(await readableModels(db, principal), input.team ? eq(teams.slug, input.team) : undefined))
     .orderBy(desc(modelVersions.changeXid), desc(modelVersions.changeSeq))
     .limit(input.limit);
   return {
