@@ -5,6 +5,10 @@ import { deploymentTargetEnum, riskTierEnum, visibilityEnum } from './enums';
 import { teams } from './teams';
 
 const inCatalog = (t: { versionCount: unknown }) => sql`${t.versionCount} > 0`;
+// The catalog's models that other teams may read (internal or shared); their order indexes also
+// hold team_id, visibility and shared_with (INCLUDE, in migration 0018), so a reader from another
+// team is answered from the index alone.
+const visibleInCatalog = (t: { versionCount: unknown; visibility: unknown }) => sql`${t.versionCount} > 0 and ${t.visibility} <> 'team'`;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
@@ -59,6 +63,10 @@ export const models = pgTable(
     index('models_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     // Models other teams may read, for the catalog and the export.
     index('models_visible_idx').on(t.visibility).where(sql`${t.visibility} <> 'team'`),
+    index('models_visible_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(visibleInCatalog(t)),
+    index('models_visible_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(visibleInCatalog(t)),
+    index('models_visible_name_idx').on(t.name, t.id).where(visibleInCatalog(t)),
+    index('models_visible_latest_version_idx').on(t.latestVersionSort.desc().nullsFirst(), t.id.desc().nullsFirst()).where(visibleInCatalog(t)),
     index('models_shared_with_idx').using('gin', t.sharedWith),
   ],
 );

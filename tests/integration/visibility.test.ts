@@ -98,6 +98,27 @@ describe('model visibility', () => {
     expect(new Set(changes.body.items.map((c: { modelName: string }) => c.modelName))).toEqual(new Set([models.internal.name, models.shared.name]));
   });
 
+  it('pages through its own and other teams\' models together, by cursor and by offset, each once', async () => {
+    // The partner's own model and the owner's internal and shared ones come from two merged parts.
+    const own = await api('/api/v1/models', { method: 'POST', token: tokens.partner, body: registration({ name: 'partner-churn', team: partner }) });
+    expect(own.status).toBe(201);
+    const expected = [models.internal.name, models.shared.name, 'partner-churn'].sort();
+    for (const sort of ['updated', 'name', 'created', 'latestVersion']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { name: string }[]; nextCursor: string | null; total: number } } = await api(`/api/v1/models?limit=1&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: tokens.partner });
+        seen.push(...page.body.items.map((m) => m.name));
+        expect(page.body.total).toBeGreaterThanOrEqual(3);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen.filter((n) => expected.includes(n)).sort(), sort).toEqual(expected);
+      expect(new Set(seen).size, sort).toBe(seen.length);
+      const byOffset = await Promise.all([0, 1, 2].map(async (offset) => (await api(`/api/v1/models?limit=1&offset=${offset}&sort=${sort}`, { token: tokens.partner })).body.items[0]?.name));
+      expect(byOffset, sort).toEqual(seen.slice(0, 3));
+    }
+  });
+
   it('answers the same through tRPC and MCP', async () => {
     const principal = await authenticateToken(db.db, tokens.stranger);
     const caller = createCallerFactory(appRouter)(inProcessContext({ db: db.db, driver: 'pg', correlationId: 'vis', principal }));

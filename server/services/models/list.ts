@@ -8,7 +8,7 @@ import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
 import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 import { READ, operation } from '../operation';
-import { readableModels } from './visible';
+import { readableScopes } from './visible';
 
 const SORT_COLUMNS = {
   updated: models.updatedAt,
@@ -22,21 +22,43 @@ const DEFAULT_ORDER = { updated: 'desc', created: 'desc', name: 'asc', latestVer
 export const listModels = operation(READ, async ({ db, actor: { principal } }, input: ListModelsInput): Promise<ListModelsOutput> => {
   const order = input.order ?? DEFAULT_ORDER[input.sort];
   const sortColumn = SORT_COLUMNS[input.sort];
-  const where = and(
-    await readableModels(db, principal),
-    ...filterConditions(db, input),
-  );
   const cursor = input.cursor ? decodeCursor(input.cursor, { sort: input.sort, order }) : null;
   const afterCursor = cursor && keysetCondition(sortColumn, order, cursor.value, cursor.id);
+  const filters = filterConditions(db, input);
+  const skip = cursor ? 0 : input.offset;
+  // What the caller may read, in disjoint parts (none: everything). Each part is read from its
+  // own order index and the parts are merged, rather than one OR that reads every candidate row.
+  const scopes = await readableScopes(db, principal);
+  const parts = scopes.length ? scopes : [undefined];
+  const matching = (scope: SQL | undefined) => and(scope, ...filters);
 
   // The page's ids first, from the order's index alone (even 50,000 rows deep), then its rows.
-  const pageIds = db
-    .select({ id: models.id })
-    .from(models)
-    .where(and(where, afterCursor ?? undefined))
-    .orderBy(...orderBy(sortColumn, order))
-    .limit(input.limit + 1)
-    .offset(cursor ? 0 : input.offset);
+  const ordered = (scope: SQL | undefined, limit: number) =>
+    db
+      .select({ id: models.id, key: sql<string>`${sortColumn}`.as('key') })
+      .from(models)
+      .where(and(matching(scope), afterCursor ?? undefined))
+      .orderBy(...orderBy(sortColumn, order))
+      .limit(limit);
+  const merged = parts.length === 1 ? null : ordered(parts[0], skip + input.limit + 1).unionAll(ordered(parts[1], skip + input.limit + 1)).as('merged');
+  const pageIds = merged
+    ? db
+        .select({ id: merged.id })
+        .from(merged)
+        .orderBy(...(order === 'desc' ? [sql`${merged.key} desc`, sql`${merged.id} desc`] : [sql`${merged.key} asc`, sql`${merged.id} asc`]))
+        .limit(input.limit + 1)
+        .offset(skip)
+    : db
+        .select({ id: models.id })
+        .from(models)
+        .where(and(matching(parts[0]), afterCursor ?? undefined))
+        .orderBy(...orderBy(sortColumn, order))
+        .limit(input.limit + 1)
+        .offset(skip);
+  // Counting every match of a broad query or a common word costs more than the page: the count
+  // stops at COUNT_LIMIT (totalIsExact false beyond); the parts are disjoint, so their counts add.
+  const counted = (scope: SQL | undefined) => db.select({ id: models.id }).from(models).where(matching(scope)).limit(COUNT_LIMIT + 1);
+  const countQuery = (parts.length === 1 ? counted(parts[0]) : counted(parts[0]).unionAll(counted(parts[1]))).as('matches');
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -50,9 +72,7 @@ export const listModels = operation(READ, async ({ db, actor: { principal } }, i
       .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
       .where(inArray(models.id, pageIds))
       .orderBy(...orderBy(sortColumn, order)),
-    // Counting every match of a broad query or a common word costs more than the page: the count
-    // stops at COUNT_LIMIT (totalIsExact false beyond).
-    db.select({ total: count() }).from(db.select({ id: models.id }).from(models).where(where).limit(COUNT_LIMIT + 1).as('matches')),
+    db.select({ total: count() }).from(countQuery),
   ]);
 
   const page = rows.slice(0, input.limit);
