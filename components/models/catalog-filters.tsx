@@ -26,7 +26,7 @@ export function CatalogFilters({ teams }: { teams: string[] }) {
   );
 
   return (
-    <search className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7">
+    <search className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-8">
       <div className="sm:col-span-3 lg:col-span-2">
         <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">Search name, description, tags</label>
         <input

@@ -10,7 +10,9 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import Link from 'next/link';
-import type { ListModelsOutput, Model } from '@/server/schemas/model';
+import type { ListModelsOutput } from '@/server/schemas/model';
+
+type Model = ListModelsOutput['items'][number];
 import { useUrlState } from './url-state';
 import { modelPath } from '@/server/portal-paths';
 
@@ -40,6 +42,13 @@ const columns: ColumnDef<typeof features, Model>[] = [
   { id: 'target', accessorFn: (m) => m.latestVersion?.deploymentTarget ?? '', header: 'Target', enableSorting: false },
   { id: 'framework', accessorFn: (m) => m.latestVersion?.framework ?? '', header: 'Framework', enableSorting: false },
   { id: 'state', accessorFn: (m) => m.latestVersion?.state ?? '', header: 'State', enableSorting: false },
+  {
+    id: 'production',
+    accessorFn: (m) => m.inProduction.join(', '),
+    header: 'In production',
+    enableSorting: false,
+    cell: ({ row }) => <span className="font-mono">{row.original.inProduction.join(', ') || '—'}</span>,
+  },
   {
     id: 'updatedAt',
     accessorKey: 'updatedAt',

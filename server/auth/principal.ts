@@ -23,6 +23,8 @@ export interface Principal {
   isAdmin: boolean;
   scopes: readonly TokenScope[];
   memberships: readonly Membership[];
+  /** For a token a person made: that person, for whom it acts where a person is required. */
+  actsFor?: { id: string; name: string; isAdmin: boolean };
 }
 
 /** Who acts in an operation, and the request it belongs to (for the audit trail). */
@@ -32,6 +34,15 @@ export interface Actor {
 }
 
 export const principalRef = (p: Principal): PrincipalRef => ({ kind: p.kind, id: p.id, name: p.name });
+
+/**
+ * The person behind a principal: a signed-in person, or the person who made the token; null for
+ * an operator's token and the system. Reviews are asked and decided by people, counted per person.
+ */
+export function personOf(p: Principal): (PrincipalRef & { isAdmin: boolean }) | null {
+  if (p.kind === 'user') return { ...principalRef(p), isAdmin: p.isAdmin };
+  return p.actsFor ? { kind: 'user', id: p.actsFor.id, name: p.actsFor.name, isAdmin: p.actsFor.isAdmin } : null;
+}
 
 /** The principal of work the system does on its own account (CLI, seed), for the audit trail. */
 export const systemPrincipal = (name: string): Principal => ({

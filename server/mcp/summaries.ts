@@ -11,7 +11,7 @@ const MAX_DESCRIPTION = 400;
 const clip = (text: string | null) => (text && text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text);
 const modelUrl = (id: string) => portalUrl(modelPath(id));
 
-export const modelSummary = (m: Model) => ({
+export const modelSummary = (m: Model & { inProduction?: string[] }) => ({
   id: m.id,
   name: m.name,
   team: m.team,
@@ -25,6 +25,7 @@ export const modelSummary = (m: Model) => ({
     state: m.latestVersion.state,
     deploymentStatus: m.latestVersion.deploymentStatus,
   },
+  ...(m.inProduction ? { inProduction: m.inProduction } : {}),
   versionCount: m.versionCount,
   updatedAt: m.updatedAt,
   url: modelUrl(m.id),

@@ -64,9 +64,13 @@ export const listModelsInput = z
   .meta({ description: 'Version-level filters match models with a live version satisfying all of them' });
 export type ListModelsInput = z.infer<typeof listModelsInput>;
 
+const catalogModelSchema = modelSchema
+  .extend({ inProduction: z.array(semverSchema).meta({ description: 'Its live versions in the production state, newest first' }) })
+  .meta({ id: 'CatalogModel' });
+
 export const listModelsOutput = z
   .object({
-    items: z.array(modelSchema),
+    items: z.array(catalogModelSchema),
     total: z.number().int().meta({ description: `Models matching, counted up to ${COUNT_LIMIT.toLocaleString('en-US')}` }),
     totalIsExact: z.boolean().meta({ description: `false when more than ${COUNT_LIMIT.toLocaleString('en-US')} match (total is then the limit)` }),
     limit: z.number().int(),

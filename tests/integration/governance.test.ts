@@ -120,6 +120,32 @@ describe('reviews and decisions', () => {
     }
   });
 
+  it('lets a person decide through a token they made: it counts as them, once, and never on their own request', async () => {
+    await savePolicy({ states: { approved_staging: { approvals: 2 } } });
+    try {
+      const made = await post('/api/v1/tokens', as(people.mia), { name: 'mia-cli', team, scopes: ['read', 'write'], role: 'maintainer' });
+      expect(made.status).toBe(201);
+      const miaToken = made.body.token as string;
+      const { base } = await fresh();
+      await post(`${base}/reviews`, as(people.carol), { environment: 'staging' });
+      const byToken = await post(`${base}/decisions`, { token: miaToken }, { decision: 'approve', comment: 'from the CLI' });
+      expect(byToken.status).toBe(200);
+      expect(byToken.body.openReview.approvals.map((a: { approver: { kind: string } }) => a.approver.kind)).toEqual(['user']);
+      const again = await post(`${base}/decisions`, as(people.mia), { decision: 'approve' });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain('counts once per person');
+
+      // A review Mia asked for through her token is hers: she may not decide it, however she comes.
+      const other = await fresh();
+      const opened = await post(`${other.base}/reviews`, { token: miaToken }, { environment: 'staging' });
+      expect(opened.body.openReview.requestedBy.kind).toBe('user');
+      expect((await post(`${other.base}/decisions`, as(people.mia), { decision: 'approve' })).status).toBe(403);
+      expect((await post(`${other.base}/decisions`, { token: miaToken }, { decision: 'approve' })).status).toBe(403);
+    } finally {
+      await savePolicy({ states: { approved_staging: { approvals: 1 } } });
+    }
+  });
+
   it('requests changes only with a comment, and the contributor resubmits', async () => {
     const { base } = await fresh();
     await post(`${base}/reviews`, { token: contributor }, { environment: 'staging' });
@@ -285,7 +311,7 @@ describe('to production, and aliases', () => {
     expect(resolved.body).toMatchObject({ version: '1.0.0', state: 'production' });
     expect((await api(`/api/v1/teams/${team}/models/${name}/aliases/latest`, as(people.vic))).body.version).toBe('1.0.0');
     const withAlias = await api(`/api/v1/models?team=${team}&alias=production`, as(people.vic));
-    expect(withAlias.body.items.map((m: { name: string }) => m.name)).toEqual([name]);
+    expect(withAlias.body.items.map((m: { name: string; inProduction: string[] }) => [m.name, m.inProduction])).toEqual([[name, ['1.0.0']]]);
     const aliases = (await api(`/api/v1/models/${modelId}/aliases`, as(people.vic))).body;
     expect(aliases.aliases.map((a: { alias: string }) => a.alias)).toEqual(['candidate', 'production']);
     expect(aliases.history.find((m: { alias: string }) => m.alias === 'production')).toMatchObject({ from: null, to: '1.0.0', comment: 'release' });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRegistryClient, errorBodyOf, exportRag } from '../../scripts/client/registry-client';
 import { appTeam } from '../helpers/database';
 import { tokenFor } from '../helpers/fixtures';
+import { api } from '../helpers/api';
+import { signInAs } from '../helpers/session';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let team: Awaited<ReturnType<typeof appTeam>>;
@@ -192,5 +194,17 @@ describe('governance from the command line', () => {
     const status = await registry(['versions', 'governance', modelId, '3.0.0']);
     expect(status.stderr).toContain('aliases @candidate');
     expect(status.stdout).toContain('draft → submitted');
+
+    // Deciding needs a person: an operator's token is refused (exit 2), a maintainer's own token decides as them.
+    const refused = await registry(['versions', 'approve', modelId, '3.0.0'], { REGISTRY_TOKEN: maintainer });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Only a person may decide a review');
+    expect((await registry(['versions', 'request-changes', modelId, '3.0.0'])).code).toBe(1);
+    const cookie = await signInAs(team.db.db, `cli-mia-${team.team}`, [`mlreg-${team.team}-maintainer`]);
+    const made = await api('/api/v1/tokens', { method: 'POST', headers: { cookie }, body: { name: 'mia-cli', team: team.team, scopes: ['read', 'write'], role: 'maintainer' } });
+    expect(made.status).toBe(201);
+    const approved = await registry(['versions', 'approve', modelId, '3.0.0', '--comment', 'looks right'], { REGISTRY_TOKEN: made.body.token });
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stderr).toContain('state: approved_staging');
   }, 120_000);
 });

@@ -3,15 +3,15 @@ import { ARTIFACT_TYPES, ENVIRONMENTS, VERSION_STATES } from '../../../db/schema
 import { setAliasInput, resolveAliasInput } from '../../../server/schemas/alias';
 import { addArtifactInput, recordEvaluationInput } from '../../../server/schemas/evidence';
 import type { VersionGovernance } from '../../../server/schemas/governance';
-import { openReviewInput, transitionInput, withdrawReviewInput } from '../../../server/schemas/lifecycle';
+import { decisionInput, openReviewInput, transitionInput, withdrawReviewInput } from '../../../server/schemas/lifecycle';
 import { policyCheckInput, type PolicyCheck } from '../../../server/schemas/policy';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collectMetric, given, readObjectFile, validate } from '../input';
 import { note, printJson, printTable } from '../output';
 
-// Lifecycle, evidence, aliases and policy checks for scripts and CI pipelines. Approving and
-// requesting changes are not here: a token is never the second pair of eyes (the portal does it).
+// Lifecycle, evidence, aliases and policy checks for scripts and CI pipelines. Decisions need a
+// token a person made (it decides as them); an operator's token is refused.
 
 function printChecks(checks: PolicyCheck[]) {
   for (const check of checks) {
@@ -41,6 +41,17 @@ export const submit = versionArgs(new Command('submit').description('Ask maintai
     const input = validate(openReviewInput, given({ modelId, version, environment: o.environment, comment: o.comment }));
     done(command, await clientFor(command).governance.openReview.mutate(input), `Review for ${o.environment} opened`);
   });
+
+const decision = (name: 'approve' | 'request-changes', description: string) =>
+  versionArgs(new Command(name).description(description))
+    .option('--comment <text>', name === 'approve' ? 'why' : 'what should change (required)')
+    .action(async (modelId: string, version: string, o: { comment?: string }, command: Command) => {
+      const input = validate(decisionInput, given({ modelId, version, decision: name === 'approve' ? 'approve' : 'request_changes', comment: o.comment }));
+      done(command, await clientFor(command).governance.decide.mutate(input), name === 'approve' ? 'Approved' : 'Changes requested');
+    });
+
+export const approve = decision('approve', 'Approve the open review (maintainers, with a token they made; never their own request)');
+export const requestChanges = decision('request-changes', 'Request changes on the open review, saying what should change');
 
 export const withdraw = versionArgs(new Command('withdraw').description('Withdraw the open review'))
   .option('--comment <text>')

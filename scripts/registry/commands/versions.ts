@@ -6,7 +6,7 @@ import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collect, collectMetric, given, jsonOption, readObjectFile, validate } from '../input';
 import { note, printJson, printTable } from '../output';
-import { artifact, evaluate, move, status, submit, withdraw } from './governance';
+import { approve, artifact, evaluate, move, requestChanges, status, submit, withdraw } from './governance';
 
 const fileOption = new Option('-f, --file <path>', 'the fields as a JSON or YAML file; flags override them');
 
@@ -125,6 +125,8 @@ export const versionsCommand = new Command('versions')
   .addCommand(update)
   .addCommand(deregister)
   .addCommand(submit)
+  .addCommand(approve)
+  .addCommand(requestChanges)
   .addCommand(withdraw)
   .addCommand(move)
   .addCommand(status)

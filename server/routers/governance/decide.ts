@@ -11,9 +11,9 @@ export const decide = guardedProcedure(decideOperation.access)
       tags: ['governance'],
       summary: 'Approve the open review, or request changes',
       description:
-        'By a maintainer signed in as a person, never the requester; an approval counts once per person. ' +
+        'By a maintainer, signed in or with a token they created (it decides as them), never the requester; an approval counts once per person. ' +
         "The version moves to approved_staging / approved_prod once the policy's conditions are all met.",
-      errorResponses: { 403: 'Not a maintainer, an API token, or the requester', 409: 'No open review, or already approved by you' },
+      errorResponses: { 403: "Not a maintainer, an operator's token, or the requester", 409: 'No open review, or already approved by you' },
     },
   })
   .input(decisionInput)

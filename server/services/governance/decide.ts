@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { versionApprovals, versionReviews } from '@/db/schema';
-import { type Actor, principalRef } from '../../auth/principal';
+import type { Actor, PrincipalRef } from '../../auth/principal';
 import { conflict, forbidden } from '../../errors/app-error';
 import type { DecisionInput } from '../../schemas/lifecycle';
 import type { VersionGovernance } from '../../schemas/governance';
@@ -24,9 +24,9 @@ async function openReviewOf(tx: Database, version: VersionRow): Promise<Review> 
   return review;
 }
 
-/** Four eyes: whoever asked for the review never decides it. */
-function assertNotRequester(actor: Actor, review: Review): void {
-  if (review.requestedBy.kind === actor.principal.kind && review.requestedBy.id === actor.principal.id) {
+/** Four eyes: whoever asked for the review never decides it, whether signed in or through their token. */
+function assertNotRequester(person: PrincipalRef, review: Review): void {
+  if (review.requestedBy.kind === person.kind && review.requestedBy.id === person.id) {
     throw forbidden('You asked for this review: another maintainer must decide it');
   }
 }
@@ -35,7 +35,7 @@ function assertNotRequester(actor: Actor, review: Review): void {
  * Approves the version for the review's environment once its policy is met: closes the review and
  * moves the state, naming everyone whose approval stands. Returns whether it moved.
  */
-export async function approveIfAllowed(tx: Database, actor: Actor, target: Target, review: Review): Promise<boolean> {
+export async function approveIfAllowed(tx: Database, actor: Actor, target: Target, review: Review, decider: PrincipalRef): Promise<boolean> {
   const to = review.environment === 'staging' ? 'approved_staging' : 'approved_prod';
   edgeOrConflict(target.version.state, to, 'decision');
   const check = await policyChecklist(tx, target.model, target.version, to);
@@ -45,7 +45,7 @@ export async function approveIfAllowed(tx: Database, actor: Actor, target: Targe
     .from(versionApprovals)
     .where(and(eq(versionApprovals.reviewId, review.id), isNull(versionApprovals.withdrawnAt)))
     .orderBy(versionApprovals.createdAt);
-  await tx.update(versionReviews).set({ status: 'approved', closedAt: sql`now()`, closedBy: principalRef(actor.principal) }).where(eq(versionReviews.id, review.id));
+  await tx.update(versionReviews).set({ status: 'approved', closedAt: sql`now()`, closedBy: decider }).where(eq(versionReviews.id, review.id));
   await moveState(tx, actor, target, { to, requestedBy: review.requestedBy, decidedBy: approvers.map((a) => a.approver), reviewId: review.id, comment: review.comment });
   return true;
 }
@@ -56,25 +56,26 @@ export const decide = operation({ scope: 'write', role: 'maintainer' }, async ({
     const target = await lockedVersion(tx, actor, input, decide.access.role);
     const { model, version } = target;
     const review = await openReviewOf(tx, version);
-    assertPerson(actor, 'decide a review');
-    assertNotRequester(actor, review);
+    const person = assertPerson(actor, 'decide a review');
+    const decider = { kind: person.kind, id: person.id, name: person.name };
+    assertNotRequester(decider, review);
     const audit = { teamId: model.teamId, resourceType: 'model_version' as const, resourceId: version.id };
     if (input.decision === 'request_changes') {
-      await tx.update(versionReviews).set({ status: 'changes_requested', closedAt: sql`now()`, closedBy: principalRef(actor.principal) }).where(eq(versionReviews.id, review.id));
+      await tx.update(versionReviews).set({ status: 'changes_requested', closedAt: sql`now()`, closedBy: decider }).where(eq(versionReviews.id, review.id));
       if (review.environment === 'staging') {
-        await moveState(tx, actor, target, { to: 'changes_requested', requestedBy: review.requestedBy, decidedBy: [principalRef(actor.principal)], reviewId: review.id, comment: input.comment });
+        await moveState(tx, actor, target, { to: 'changes_requested', requestedBy: review.requestedBy, decidedBy: [decider], reviewId: review.id, comment: input.comment });
       }
       await recordAudit(tx, actor, { ...audit, action: 'version.changes_requested', summary: { model: model.name, version: version.version, environment: review.environment, comment: input.comment } });
       return governanceView(tx, model, version);
     }
     await tx
       .insert(versionApprovals)
-      .values({ reviewId: review.id, versionId: version.id, environment: review.environment, approver: principalRef(actor.principal), approverIsAdmin: actor.principal.isAdmin, comment: input.comment ?? null })
+      .values({ reviewId: review.id, versionId: version.id, environment: review.environment, approver: decider, approverIsAdmin: person.isAdmin, comment: input.comment ?? null })
       .catch((error: unknown) => {
         throw isUniqueViolation(error, 'version_approvals_once_unique') ? conflict('You have already approved this review: an approval counts once per person') : error;
       });
     await recordAudit(tx, actor, { ...audit, action: 'version.approved', summary: { model: model.name, version: version.version, environment: review.environment, comment: input.comment ?? null } });
-    await approveIfAllowed(tx, actor, target, review);
+    await approveIfAllowed(tx, actor, target, review, decider);
     return governanceView(tx, model, version);
   }),
 );

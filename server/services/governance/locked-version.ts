@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { assertRoleOnModel } from '../../auth/access';
-import type { Actor, TeamRole } from '../../auth/principal';
+import { type Actor, type PrincipalRef, type TeamRole, personOf, principalRef } from '../../auth/principal';
 import { forbidden } from '../../errors/app-error';
 import { findLiveVersion } from '../versions/find';
 
@@ -15,7 +15,18 @@ export async function lockedVersion(tx: Database, actor: Actor, key: { modelId: 
   return found;
 }
 
-/** Reviews are decided by people: a token acts for a script, and a script cannot be the second pair of eyes. */
-export function assertPerson(actor: Actor, what: string): void {
-  if (actor.principal.kind !== 'user') throw forbidden(`Only a signed-in person may ${what}, not an API token`);
+/**
+ * Reviews are decided by people: signed in, or through a token they made (it acts for them and
+ * counts as them). An operator's token stands for a script, which cannot be the second pair of eyes.
+ */
+export function assertPerson(actor: Actor, what: string) {
+  const person = personOf(actor.principal);
+  if (!person) throw forbidden(`Only a person may ${what}: sign in, or use a token you created, not an operator's token`);
+  return person;
 }
+
+/** Who asks for something: the person behind the principal, else the principal itself. */
+export const requesterOf = (actor: Actor): PrincipalRef => {
+  const person = personOf(actor.principal);
+  return person ? { kind: person.kind, id: person.id, name: person.name } : principalRef(actor.principal);
+};

@@ -1,5 +1,4 @@
 import { versionReviews } from '@/db/schema';
-import { principalRef } from '../../auth/principal';
 import type { OpenReviewInput } from '../../schemas/lifecycle';
 import type { VersionGovernance } from '../../schemas/governance';
 import { recordAudit } from '../audit/record';
@@ -7,7 +6,7 @@ import { isUniqueViolation } from '../db-errors';
 import { conflict } from '../../errors/app-error';
 import { operation } from '../operation';
 import { edgeOrConflict, REVIEWABLE_FROM } from './lifecycle';
-import { lockedVersion } from './locked-version';
+import { lockedVersion, requesterOf } from './locked-version';
 import { moveState } from './move-state';
 import { governanceView } from './view';
 
@@ -22,12 +21,12 @@ export const openReview = operation({ scope: 'write', role: 'contributor' }, asy
     }
     const [review] = await tx
       .insert(versionReviews)
-      .values({ versionId: version.id, environment: input.environment, requestedBy: principalRef(actor.principal), comment: input.comment ?? null })
+      .values({ versionId: version.id, environment: input.environment, requestedBy: requesterOf(actor), comment: input.comment ?? null })
       .returning()
       .catch((error: unknown) => {
         throw isUniqueViolation(error, 'version_reviews_open_unique') ? conflict('This version already has an open review') : error;
       });
-    if (input.environment === 'staging') await moveState(tx, actor, target, { to: 'submitted', reviewId: review!.id, comment: input.comment });
+    if (input.environment === 'staging') await moveState(tx, actor, target, { to: 'submitted', requestedBy: review!.requestedBy, reviewId: review!.id, comment: input.comment });
     await recordAudit(tx, actor, {
       teamId: model.teamId,
       action: 'version.review_opened',

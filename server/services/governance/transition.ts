@@ -27,9 +27,9 @@ export const transition = operation({ scope: 'write', role: 'contributor' }, asy
     if (edge?.kind === 'decision' && (input.to === 'approved_staging' || input.to === 'approved_prod')) {
       assertRoleOnModel(actor.principal, model.teamId, edge.role);
       const review = await openReviewOf(tx, version);
-      assertPerson(actor, 'decide a review');
-      assertNotRequester(actor, review);
-      if (!(await approveIfAllowed(tx, actor, target, review))) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
+      const { kind, id, name } = assertPerson(actor, 'decide a review');
+      assertNotRequester({ kind, id, name }, review);
+      if (!(await approveIfAllowed(tx, actor, target, review, { kind, id, name }))) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
       return governanceView(tx, model, version);
     }
     const allowed = edgeOrConflict(version.state, input.to, 'transition');

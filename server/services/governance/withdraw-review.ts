@@ -8,7 +8,7 @@ import type { WithdrawReviewInput } from '../../schemas/lifecycle';
 import { recordAudit } from '../audit/record';
 import { operation } from '../operation';
 import { openReviewOf } from './decide';
-import { lockedVersion } from './locked-version';
+import { lockedVersion, requesterOf } from './locked-version';
 import { moveState } from './move-state';
 import { governanceView } from './view';
 
@@ -18,7 +18,8 @@ export const withdrawReview = operation({ scope: 'write', role: 'contributor' },
     const target = await lockedVersion(tx, actor, input, withdrawReview.access.role);
     const { model, version } = target;
     const review = await openReviewOf(tx, version);
-    const isRequester = review.requestedBy.kind === actor.principal.kind && review.requestedBy.id === actor.principal.id;
+    const asking = requesterOf(actor);
+    const isRequester = review.requestedBy.kind === asking.kind && review.requestedBy.id === asking.id;
     if (!isRequester && !roleAtLeast(roleOn(actor.principal, model.teamId)!, 'maintainer')) {
       throw forbidden(`Only ${review.requestedBy.name}, who asked for it, or a maintainer may withdraw this review`);
     }

@@ -7,6 +7,7 @@ import { isoTimestamp } from '../keyset';
 import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
 import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
+import { compareSemver } from './summary';
 import { READ, operation } from '../operation';
 import { readableScopes } from './visible';
 
@@ -76,10 +77,24 @@ export const listModels = operation(READ, async ({ db, actor: { principal } }, i
   ]);
 
   const page = rows.slice(0, input.limit);
+  // What is in production, for each model of the page (the state index of live versions).
+  const inProduction = page.length
+    ? await db
+        .select({ modelId: modelVersions.modelId, version: modelVersions.version, createdAt: modelVersions.createdAt })
+        .from(modelVersions)
+        .where(and(inArray(modelVersions.modelId, page.map((r) => r.model.id)), eq(modelVersions.state, 'production'), isNull(modelVersions.deletedAt)))
+    : [];
   const last = page.at(-1);
   const hasMore = rows.length > input.limit;
   return {
-    items: page.map((r) => toModel(r.model, r.teamSlug, r.latest?.id ? r.latest : null)),
+    items: page.map((r) => ({
+      ...toModel(r.model, r.teamSlug, r.latest?.id ? r.latest : null),
+      inProduction: inProduction
+        .filter((v) => v.modelId === r.model.id)
+        .sort(compareSemver)
+        .reverse()
+        .map((v) => v.version),
+    })),
     total: Math.min(totals?.total ?? 0, COUNT_LIMIT),
     totalIsExact: (totals?.total ?? 0) <= COUNT_LIMIT,
     limit: input.limit,

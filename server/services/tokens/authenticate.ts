@@ -35,6 +35,7 @@ export async function authenticateToken(db: Database, token: string, now = new D
       teamSlug: teams.slug,
       creatorUserId: apiTokens.creatorUserId,
       creatorIsAdmin: users.isAdmin,
+      creatorName: users.name,
       creatorRole: memberships.role,
     })
     .from(apiTokens)
@@ -63,5 +64,6 @@ export async function authenticateToken(db: Database, token: string, now = new D
     isAdmin: false,
     scopes: row.scopes,
     memberships: [{ teamId: row.teamId, teamSlug: row.teamSlug, role }],
+    ...(row.creatorUserId ? { actsFor: { id: row.creatorUserId, name: row.creatorName ?? 'unknown', isAdmin: row.creatorIsAdmin ?? false } } : {}),
   };
 }
