@@ -17,7 +17,7 @@ export const listAuditInput = z
   .refine((i) => !i.version || i.modelId, { path: ['version'], message: 'needs modelId' });
 export type ListAuditInput = z.infer<typeof listAuditInput>;
 
-const auditRecordSchema = z
+export const auditRecordSchema = z
   .object({
     id: uuidSchema,
     occurredAt: timestampSchema,

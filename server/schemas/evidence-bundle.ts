@@ -1,30 +1,17 @@
 import { z } from 'zod';
+import { auditRecordSchema } from './audit';
 import { teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { versionGovernanceSchema } from './governance';
 import { modelSchema } from './model';
 import { policySchema } from './policy';
-import { modelVersionSchema, principalRefSchema } from './version';
+import { modelVersionSchema } from './version';
 
 export const EVIDENCE_FORMAT = 'model-registry-evidence/1';
 
 /** An audit record with every field its hash covers, so it can be checked away from the registry. */
-const bundledAuditRecordSchema = z
-  .object({
-    id: uuidSchema,
-    chainKey: z.string(),
-    seq: z.number().int(),
-    occurredAt: timestampSchema,
-    actor: principalRefSchema,
-    teamId: uuidSchema.nullable(),
-    action: z.string(),
-    resourceType: z.string(),
-    resourceId: z.string(),
-    correlationId: z.string(),
-    summary: z.record(z.string(), z.unknown()),
-    prevHash: z.string(),
-    hash: z.string(),
-    signature: z.string().nullable(),
-  })
+const bundledAuditRecordSchema = auditRecordSchema
+  .omit({ team: true })
+  .extend({ teamId: uuidSchema.nullable(), prevHash: z.string(), signature: z.string().nullable() })
   .meta({ id: 'BundledAuditRecord' });
 export type BundledAuditRecord = z.infer<typeof bundledAuditRecordSchema>;
 

@@ -115,20 +115,12 @@ export type ListReviewsInput = z.infer<typeof listReviewsInput>;
 export const reviewListSchema = z
   .object({
     items: z.array(
-      z.object({
-        id: uuidSchema,
+      reviewSchema.omit({ approvals: true }).extend({
         modelId: uuidSchema,
         model: z.string(),
         team: z.string(),
         version: z.string(),
         state: versionStateSchema,
-        environment: environmentSchema,
-        status: z.enum(REVIEW_STATUSES),
-        requestedBy: principalRefSchema,
-        comment: z.string().nullable(),
-        createdAt: timestampSchema,
-        closedAt: timestampSchema.nullable(),
-        closedBy: principalRefSchema.nullable(),
       }),
     ),
   })

@@ -188,11 +188,20 @@ describe('reviews and decisions', () => {
       expect([approval.status, change.status]).toEqual([200, 200]);
       const view = (await api(`${base}/governance`, { token: contributor })).body;
       const standing = view.reviews[0].approvals.filter((a: { withdrawnAt: string | null }) => !a.withdrawnAt);
-      const approvedAfterChange = view.transitions.at(-1).to === 'approved_staging';
+      // Which committed first, from the audit trail (its chain orders the two transactions).
+      const trail = await db.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.resourceId, change.body.id))
+        .orderBy(auditLog.seq);
+      const actions = trail.map((r) => r.action).filter((a) => a === 'version.approved' || a === 'version.updated');
+      expect(actions).toHaveLength(2);
+      const approvedAfterChange = actions[0] === 'version.updated';
       // Either the change came first and the approval stands (approved), or the approval came
       // first and the change withdrew it (back in review): never an approval of what changed.
       expect(view.state).toBe(approvedAfterChange ? 'approved_staging' : 'submitted');
       expect(standing).toHaveLength(approvedAfterChange ? 1 : 0);
+      expect(view.transitions.at(-1).to).toBe(approvedAfterChange ? 'approved_staging' : 'submitted');
     }
   });
 });

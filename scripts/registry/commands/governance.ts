@@ -1,10 +1,10 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { ARTIFACT_TYPES, ENVIRONMENTS, VERSION_STATES } from '../../../db/schema/vocabulary';
 import { setAliasInput, resolveAliasInput } from '../../../server/schemas/alias';
 import { addArtifactInput, recordEvaluationInput } from '../../../server/schemas/evidence';
 import type { VersionGovernance } from '../../../server/schemas/governance';
 import { decisionInput, openReviewInput, transitionInput, withdrawReviewInput } from '../../../server/schemas/lifecycle';
-import { policyCheckInput, type PolicyCheck } from '../../../server/schemas/policy';
+import { POLICY_STATES, policyCheckInput, type PolicyCheck } from '../../../server/schemas/policy';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collectMetric, given, readObjectFile, validate } from '../input';
@@ -61,7 +61,7 @@ export const withdraw = versionArgs(new Command('withdraw').description('Withdra
   });
 
 export const move = versionArgs(new Command('move').description('Move a version along the lifecycle: staging, production, deprecated, retired'))
-  .addArgument(new Command().createArgument('<state>').choices(VERSION_STATES))
+  .addArgument(new Argument('<state>').choices(VERSION_STATES))
   .option('--comment <text>')
   .action(async (modelId: string, version: string, to: string, o: { comment?: string }, command: Command) => {
     const input = validate(transitionInput, given({ modelId, version, to, comment: o.comment }));
@@ -163,7 +163,7 @@ export const policyCommand = new Command('policy').description("Check a version 
     .description('The checklist for moving a version to a state, changing nothing; exits 4 when the policy blocks it')
     .argument('<modelId>')
     .argument('<version>')
-    .addArgument(new Command().createArgument('<state>').choices(['approved_staging', 'staging', 'approved_prod', 'production']))
+    .addArgument(new Argument('<state>').choices(POLICY_STATES))
     .option('-f, --file <path>', 'a draft policy document to check against instead of the saved one')
     .action(async (modelId: string, version: string, to: string, o: { file?: string }, command: Command) => {
       const document = o.file ? await readObjectFile(o.file) : undefined;

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, getTableColumns, inArray, isNull, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { models, modelVersions, teams } from '@/db/schema';
 import { canReadModel, readableTeamIds, roleOn } from '../../auth/access';
@@ -18,6 +18,7 @@ import {
 } from './cursor';
 import { deleteDocument, type ExportRow, upsertDocument } from './document';
 import { governanceOf } from './governance-facts';
+import { readableElsewhere } from '../models/visible';
 import { intersect, isEmpty, narrowTo, scopeOf, subtract, type TeamScope } from './team-scope';
 import { operation } from '../operation';
 
@@ -123,11 +124,7 @@ async function* changesAfter(db: Database, scope: TeamScope, from: Position, whe
 
 /** Versions of other teams' models the principal may read: internal ones, and those shared with one of its teams. */
 function visibleElsewhere(db: Database, principal: Principal): SQL {
-  const teamIds = principal.memberships.map((m) => m.teamId);
-  const readers = teamIds.length
-    ? or(eq(models.visibility, 'internal'), and(eq(models.visibility, 'shared'), arrayOverlaps(models.sharedWith, teamIds)))
-    : eq(models.visibility, 'internal');
-  return inArray(modelVersions.modelId, db.select({ id: models.id }).from(models).where(readers));
+  return inArray(modelVersions.modelId, db.select({ id: models.id }).from(models).where(readableElsewhere(principal)));
 }
 
 /** Whether the model's readers changed after the position (it may have left the caller's view then). */

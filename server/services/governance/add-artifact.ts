@@ -5,6 +5,7 @@ import type { AddArtifactInput, Artifact } from '../../schemas/evidence';
 import { recordAudit } from '../audit/record';
 import { isUniqueViolation } from '../db-errors';
 import { operation } from '../operation';
+import { toArtifact } from './serialize';
 import { lockedVersion } from './locked-version';
 import { assertChangeable, withdrawApprovals } from './withdraw-approvals';
 
@@ -37,7 +38,6 @@ export const addArtifact = operation({ scope: 'write', role: 'contributor' }, as
       resourceId: version.id,
       summary: { model: model.name, version: version.version, type: input.type, uri: input.uri, sha256: input.sha256 ?? null, approvalsWithdrawn },
     });
-    const { versionId: _versionId, ...artifact } = row!;
-    return { ...artifact, createdAt: artifact.createdAt.toISOString() };
+    return toArtifact(row!);
   }),
 );

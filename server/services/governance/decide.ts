@@ -4,6 +4,7 @@ import { versionApprovals, versionReviews } from '@/db/schema';
 import type { Actor, PrincipalRef } from '../../auth/principal';
 import { conflict, forbidden } from '../../errors/app-error';
 import type { DecisionInput } from '../../schemas/lifecycle';
+import type { PolicyCheck } from '../../schemas/policy';
 import type { VersionGovernance } from '../../schemas/governance';
 import { recordAudit } from '../audit/record';
 import { isUniqueViolation } from '../db-errors';
@@ -33,13 +34,13 @@ function assertNotRequester(person: PrincipalRef, review: Review): void {
 
 /**
  * Approves the version for the review's environment once its policy is met: closes the review and
- * moves the state, naming everyone whose approval stands. Returns whether it moved.
+ * moves the state, naming everyone whose approval stands. Returns the checklist it went by.
  */
-export async function approveIfAllowed(tx: Database, actor: Actor, target: Target, review: Review, decider: PrincipalRef): Promise<boolean> {
+export async function approveIfAllowed(tx: Database, actor: Actor, target: Target, review: Review, decider: PrincipalRef): Promise<PolicyCheck> {
   const to = review.environment === 'staging' ? 'approved_staging' : 'approved_prod';
   edgeOrConflict(target.version.state, to, 'decision');
   const check = await policyChecklist(tx, target.model, target.version, to);
-  if (!check.allowed) return false;
+  if (!check.allowed) return check;
   const approvers = await tx
     .select({ approver: versionApprovals.approver })
     .from(versionApprovals)
@@ -47,7 +48,7 @@ export async function approveIfAllowed(tx: Database, actor: Actor, target: Targe
     .orderBy(versionApprovals.createdAt);
   await tx.update(versionReviews).set({ status: 'approved', closedAt: sql`now()`, closedBy: decider }).where(eq(versionReviews.id, review.id));
   await moveState(tx, actor, target, { to, requestedBy: review.requestedBy, decidedBy: approvers.map((a) => a.approver), reviewId: review.id, comment: review.comment });
-  return true;
+  return check;
 }
 
 /** A maintainer's decision on the open review: an approval (counted once per person) or a request for changes. */

@@ -6,6 +6,7 @@ import { principalRef } from '../../auth/principal';
 import type { Evaluation, RecordEvaluationInput } from '../../schemas/evidence';
 import { recordAudit } from '../audit/record';
 import { operation } from '../operation';
+import { toEvaluation } from './serialize';
 import { lockedVersion } from './locked-version';
 
 /** Every threshold not met, in words; an evaluation passes when there is none. */
@@ -48,7 +49,6 @@ export const recordEvaluation = operation({ scope: 'write', role: 'contributor' 
       resourceId: version.id,
       summary: { model: model.name, version: version.version, suite: input.suite, passed: row!.passed, failures },
     });
-    const { versionId: _versionId, ...evaluation } = row!;
-    return { ...evaluation, createdAt: evaluation.createdAt.toISOString() };
+    return toEvaluation(row!);
   }),
 );

@@ -3,6 +3,7 @@ import { models, modelVersions, teams, versionReviews } from '@/db/schema';
 import { readableTeamIds } from '../../auth/access';
 import type { ListReviewsInput, ReviewList } from '../../schemas/lifecycle';
 import { READ, operation } from '../operation';
+import { toReview } from './serialize';
 
 /**
  * The governance page's lists: open reviews the caller may decide (as a maintainer, not asked by
@@ -28,16 +29,7 @@ export const listReviews = operation(READ, async ({ db, actor: { principal } }, 
     .orderBy(input.list === 'decided' ? desc(versionReviews.closedAt) : desc(versionReviews.createdAt), desc(versionReviews.id))
     .limit(input.limit);
   return {
-    items: rows.map(({ review: r, ...version }) => ({
-      ...version,
-      id: r.id,
-      environment: r.environment,
-      status: r.status,
-      requestedBy: r.requestedBy,
-      comment: r.comment,
-      createdAt: r.createdAt.toISOString(),
-      closedAt: r.closedAt?.toISOString() ?? null,
-      closedBy: r.closedBy,
-    })),
+    items: rows.map(({ review, ...version }) => ({ ...version, ...toReview(review) })),
+
   };
 });

@@ -1,13 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { versionReviews } from '@/db/schema';
 import { assertRoleOnModel } from '../../auth/access';
-import { principalRef } from '../../auth/principal';
 import type { TransitionInput } from '../../schemas/lifecycle';
 import type { VersionGovernance } from '../../schemas/governance';
 import { isPolicyState } from '../../schemas/policy';
 import { operation } from '../operation';
 import { approveIfAllowed, assertNotRequester, openReviewOf } from './decide';
 import { assertAllowed, policyChecklist } from './check';
+import { withdrawOpenReview } from './close-review';
 import { LIFECYCLE_EDGES, edgeOrConflict } from './lifecycle';
 import { assertPerson, lockedVersion } from './locked-version';
 import { moveState } from './move-state';
@@ -29,17 +27,14 @@ export const transition = operation({ scope: 'write', role: 'contributor' }, asy
       const review = await openReviewOf(tx, version);
       const { kind, id, name } = assertPerson(actor, 'decide a review');
       assertNotRequester({ kind, id, name }, review);
-      if (!(await approveIfAllowed(tx, actor, target, review, { kind, id, name }))) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
+      assertAllowed(await approveIfAllowed(tx, actor, target, review, { kind, id, name }), `Moving ${version.version} to ${input.to}`);
       return governanceView(tx, model, version);
     }
     const allowed = edgeOrConflict(version.state, input.to, 'transition');
     assertRoleOnModel(actor.principal, model.teamId, allowed.role);
     if (isPolicyState(input.to)) assertAllowed(await policyChecklist(tx, model, version, input.to), `Moving ${version.version} to ${input.to}`);
     // Leaving staging other than by approval ends a pending production review.
-    await tx
-      .update(versionReviews)
-      .set({ status: 'withdrawn', closedAt: sql`now()`, closedBy: principalRef(actor.principal) })
-      .where(and(eq(versionReviews.versionId, version.id), eq(versionReviews.status, 'open')));
+    await withdrawOpenReview(tx, actor, version.id);
     await moveState(tx, actor, target, { to: input.to, comment: input.comment });
     return governanceView(tx, model, version);
   }),

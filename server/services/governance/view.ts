@@ -6,8 +6,8 @@ import { isPolicyState } from '../../schemas/policy';
 import type { ModelRow, VersionRow } from '../models/serialize';
 import { policyChecklist } from './check';
 import { LIFECYCLE_EDGES } from './lifecycle';
+import { toApproval, toArtifact, toEvaluation, toReview } from './serialize';
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Everything governance knows of a version: reviews, history, evidence, aliases and the next checklists. */
 export async function governanceView(db: Database, model: ModelRow, version: VersionRow): Promise<VersionGovernance> {
@@ -21,19 +21,8 @@ export async function governanceView(db: Database, model: ModelRow, version: Ver
   const approvals = reviews.length
     ? await db.select().from(versionApprovals).where(inArray(versionApprovals.reviewId, reviews.map((r) => r.id))).orderBy(asc(versionApprovals.createdAt))
     : [];
-  const serializedReviews = reviews.map((r) => ({
-    id: r.id,
-    environment: r.environment,
-    status: r.status,
-    requestedBy: r.requestedBy,
-    comment: r.comment,
-    createdAt: r.createdAt.toISOString(),
-    closedAt: iso(r.closedAt),
-    closedBy: r.closedBy,
-    approvals: approvals
-      .filter((a) => a.reviewId === r.id)
-      .map((a) => ({ approver: a.approver, comment: a.comment, createdAt: a.createdAt.toISOString(), withdrawnAt: iso(a.withdrawnAt), withdrawnReason: a.withdrawnReason })),
-  }));
+  const serializedReviews = reviews.map((r) => ({ ...toReview(r), approvals: approvals.filter((a) => a.reviewId === r.id).map(toApproval) }));
+
   const next = LIFECYCLE_EDGES.filter((e) => e.from === version.state);
   const checks = [];
   for (const to of new Set(next.map((e) => e.to).filter(isPolicyState))) checks.push(await policyChecklist(db, model, version, to));
@@ -42,18 +31,8 @@ export async function governanceView(db: Database, model: ModelRow, version: Ver
     openReview: serializedReviews.find((r) => r.status === 'open') ?? null,
     reviews: serializedReviews,
     transitions: transitions.map((t) => ({ from: t.fromState, to: t.toState, requestedBy: t.requestedBy, decidedBy: t.decidedBy, comment: t.comment, at: t.createdAt.toISOString() })),
-    evaluations: evaluationRows.map((e) => ({
-      id: e.id,
-      suite: e.suite,
-      metrics: e.metrics,
-      thresholds: e.thresholds,
-      passed: e.passed,
-      failures: e.failures,
-      datasetRef: e.datasetRef,
-      recordedBy: e.recordedBy,
-      createdAt: e.createdAt.toISOString(),
-    })),
-    artifacts: artifactRows.map((a) => ({ id: a.id, type: a.type, uri: a.uri, sha256: a.sha256, sizeBytes: a.sizeBytes, license: a.license, addedBy: a.addedBy, createdAt: a.createdAt.toISOString() })),
+    evaluations: evaluationRows.map(toEvaluation),
+    artifacts: artifactRows.map(toArtifact),
     aliases: aliasRows.map((a) => a.alias),
     next: [...next],
     checks,

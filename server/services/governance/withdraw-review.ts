@@ -1,12 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
-import { versionReviews } from '@/db/schema';
-import { principalRef } from '../../auth/principal';
 import { roleAtLeast, roleOn } from '../../auth/access';
 import { forbidden } from '../../errors/app-error';
 import type { VersionGovernance } from '../../schemas/governance';
 import type { WithdrawReviewInput } from '../../schemas/lifecycle';
 import { recordAudit } from '../audit/record';
 import { operation } from '../operation';
+import { withdrawOpenReview } from './close-review';
 import { openReviewOf } from './decide';
 import { lockedVersion, requesterOf } from './locked-version';
 import { moveState } from './move-state';
@@ -23,7 +21,7 @@ export const withdrawReview = operation({ scope: 'write', role: 'contributor' },
     if (!isRequester && !roleAtLeast(roleOn(actor.principal, model.teamId)!, 'maintainer')) {
       throw forbidden(`Only ${review.requestedBy.name}, who asked for it, or a maintainer may withdraw this review`);
     }
-    await tx.update(versionReviews).set({ status: 'withdrawn', closedAt: sql`now()`, closedBy: principalRef(actor.principal) }).where(eq(versionReviews.id, review.id));
+    await withdrawOpenReview(tx, actor, version.id);
     if (review.environment === 'staging') await moveState(tx, actor, target, { to: 'draft', requestedBy: review.requestedBy, reviewId: review.id, comment: input.comment });
     await recordAudit(tx, actor, {
       teamId: model.teamId,

@@ -4,7 +4,7 @@ import { models } from '@/db/schema';
 import type { Principal } from '../../auth/principal';
 
 /** Other teams' models the principal may read: internal ones, and those shared with one of its teams. */
-function elsewhere(principal: Principal): SQL {
+export function readableElsewhere(principal: Principal): SQL {
   const teamIds = principal.memberships.map((m) => m.teamId);
   return teamIds.length ? or(eq(models.visibility, 'internal'), and(eq(models.visibility, 'shared'), arrayOverlaps(models.sharedWith, teamIds)))! : eq(models.visibility, 'internal');
 }
@@ -20,8 +20,8 @@ export async function readableScopes(db: Database, principal: Principal): Promis
   if (principal.isAdmin) return [];
   const teamIds = principal.memberships.map((m) => m.teamId);
   const own = teamIds.length ? inArray(models.teamId, teamIds) : undefined;
-  const [visible] = await db.select({ id: models.id }).from(models).where(and(ne(models.visibility, 'team'), elsewhere(principal))).limit(1);
-  const others = visible ? and(ne(models.visibility, 'team'), elsewhere(principal), own ? not(own) : undefined)! : undefined;
+  const [visible] = await db.select({ id: models.id }).from(models).where(and(ne(models.visibility, 'team'), readableElsewhere(principal))).limit(1);
+  const others = visible ? and(ne(models.visibility, 'team'), readableElsewhere(principal), own ? not(own) : undefined)! : undefined;
   const scopes = [own, others].filter((scope): scope is SQL => scope !== undefined);
   return scopes.length ? scopes : [sql`false`];
 }

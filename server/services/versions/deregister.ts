@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { aliasMoves, modelAliases, modelVersions, versionReviews } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { aliasMoves, modelAliases, modelVersions } from '@/db/schema';
 import { nextChange } from './change';
 import { assertRoleOnModel } from '../../auth/access';
 import { principalRef } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
+import { withdrawOpenReview } from '../governance/close-review';
 import { refreshModelSummary } from '../models/summary';
 import { findLiveVersion } from './find';
 import { operation } from '../operation';
@@ -24,10 +25,7 @@ export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' 
       .where(eq(modelVersions.id, version.id));
     await refreshModelSummary(tx, model);
     // A tombstone is in no review and behind no alias.
-    await tx
-      .update(versionReviews)
-      .set({ status: 'withdrawn', closedAt: sql`now()`, closedBy: principalRef(actor.principal) })
-      .where(and(eq(versionReviews.versionId, version.id), eq(versionReviews.status, 'open')));
+    await withdrawOpenReview(tx, actor, version.id);
     const dropped = await tx.delete(modelAliases).where(eq(modelAliases.versionId, version.id)).returning({ alias: modelAliases.alias });
     if (dropped.length) {
       await tx.insert(aliasMoves).values(dropped.map(({ alias }) => ({ modelId: model.id, alias, fromVersionId: version.id, toVersionId: null, movedBy: principalRef(actor.principal), comment: 'version deregistered' })));
