@@ -20,5 +20,10 @@ export function appRoleGrants(role: string): string[] {
     // To see at start whether migrations are pending (the owner applies them).
     `GRANT USAGE ON SCHEMA drizzle TO ${role}`,
     `GRANT SELECT ON drizzle.__drizzle_migrations TO ${role}`,
+    // The job engine's queue (graphile-worker): the app enqueues in its transactions and works jobs.
+    `GRANT USAGE ON SCHEMA graphile_worker TO ${role}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`,
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${role}`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${role}`,
   ];
 }

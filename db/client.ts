@@ -2,7 +2,8 @@ import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseConfig } from './config';
-import { currentHolder, openPglite, servePglite } from './embedded';
+import { currentHolder, openPglite, servePglite, withServedPglite } from './embedded';
+import { installJobQueue } from './job-queue';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -55,7 +56,10 @@ async function openEmbedded(dataDir: string): Promise<Connection> {
   return {
     db,
     driver: 'pglite',
-    migrate: () => migrate(db, { migrationsFolder }),
+    migrate: async () => {
+      await migrate(db, { migrationsFolder });
+      await withServedPglite(client, installJobQueue);
+    },
     serve: (port) => servePglite(client, dataDir, port),
     close: () => client.close(),
   };
@@ -73,9 +77,10 @@ async function openNodePostgres(url: string, poolMax: number, onIdleError: (erro
     db: drizzle({ client: pool, schema }),
     driver: 'pg',
     migrate: () =>
-      migrateWhenPending<Session>(pool, migrationUrl ? () => open(migrationUrl, 1) : null, (session) =>
-        migrate(drizzle({ client: session, schema }), { migrationsFolder }),
-      ),
+      migrateWhenPending<Session>(pool, migrationUrl ? () => open(migrationUrl, 1) : null, async (session) => {
+        await migrate(drizzle({ client: session, schema }), { migrationsFolder });
+        await installJobQueue(migrationUrl ?? url);
+      }),
     close: () => pool.end(),
   };
 }
@@ -99,9 +104,11 @@ async function openNeon(url: string, poolMax: number, onIdleError: (error: Error
     db: drizzle({ client: pool, schema }),
     driver: 'neon',
     migrate: () =>
-      migrateWhenPending<Session>(pool, migrationUrl ? () => open(migrationUrl, 1) : null, (session) =>
-        migrate(drizzle({ client: session, schema }), { migrationsFolder }),
-      ),
+      migrateWhenPending<Session>(pool, migrationUrl ? () => open(migrationUrl, 1) : null, async (session) => {
+        await migrate(drizzle({ client: session, schema }), { migrationsFolder });
+        // graphile-worker speaks the Postgres protocol itself, to the same database.
+        await installJobQueue(migrationUrl ?? url);
+      }),
     close: () => pool.end(),
   };
 }

@@ -67,3 +67,15 @@ export async function servePglite(pglite: PGlite, dataDir: string, port: number)
   recordHolder(dataDir, bound);
   return bound;
 }
+
+/** Runs `use` with the embedded database served on a passing local socket (for the job engine's migrations). */
+export async function withServedPglite<T>(pglite: PGlite, use: (url: string) => Promise<T>): Promise<T> {
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
+  await server.start();
+  try {
+    return await use(`postgres://postgres@${server.getServerConn()}/postgres`);
+  } finally {
+    await server.stop();
+  }
+}

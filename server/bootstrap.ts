@@ -1,19 +1,26 @@
 import { config } from './config';
 import { getConnection } from './db';
 import { logger } from './observability/logger';
+import { jobDatabaseUrl, startJobRunner } from './jobs/runner';
 import { startDenialAuditor } from './services/audit/denials';
 import { seedDemoData } from './services/seed/demo';
 
-/** Runs once when the server starts: migrations, the embedded database's socket, demo data. */
+/** Runs once when the server starts: migrations, the embedded database's socket, demo data, the job runner. */
 export async function bootstrap(): Promise<void> {
   const { database } = config;
   const connection = await getConnection();
   await connection.migrate();
+  let socketPort: number | null = null;
   if (connection.serve && database.driver === 'pglite') {
-    const port = await connection.serve(database.socketPort);
-    logger.info({ port, dataDir: database.dataDir }, 'embedded database served to local commands');
+    socketPort = await connection.serve(database.socketPort);
+    logger.info({ port: socketPort, dataDir: database.dataDir }, 'embedded database served to local commands');
   }
   if (config.seedDemoData && (await seedDemoData(connection.db))) logger.info('demo data seeded');
   startDenialAuditor(connection.db);
+  const jobsUrl = jobDatabaseUrl(database, socketPort);
+  if (config.worker.inProcess && jobsUrl) {
+    await startJobRunner(connection.db, jobsUrl, config.worker.concurrency);
+    logger.info({ concurrency: config.worker.concurrency }, 'job runner started');
+  }
   logger.info({ driver: connection.driver }, 'database ready');
 }

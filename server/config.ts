@@ -52,6 +52,19 @@ const environment = z.object({
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute(60),
   // Who may read a newly registered model: its team, or everyone in the company (README "Visibility").
   DEFAULT_MODEL_VISIBILITY: z.enum(['team', 'internal']).default('team'),
+  // The job engine (graphile-worker) runs inside the server unless a separate `npm run worker` does.
+  WORKER_IN_PROCESS: flag.default('true'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Hosts a webhook may reach over plain http and at a private address: local receivers in tests.
+  WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+  // Seconds before each retry of a failed delivery (Standard Webhooks' schedule, about 27 hours).
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default('5,300,1800,7200,18000,36000,36000')
+    .refine((v) => v.split(',').every((s) => Number.isFinite(Number(s)) && Number(s) >= 0), 'must be comma-separated seconds'),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+  // How long the previous secret still signs after a rotation.
+  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 
 export interface OidcSettings {
@@ -105,6 +118,15 @@ function fromEnvironment(e: z.output<typeof environment>, database: DatabaseConf
     },
     oidc,
     groupRules: { pattern: new RegExp(e.OIDC_GROUP_PATTERN), adminGroup: e.OIDC_ADMIN_GROUP } satisfies GroupRules,
+    worker: { inProcess: e.WORKER_IN_PROCESS === 'true', concurrency: e.WORKER_CONCURRENCY },
+    webhooks: {
+      allowHosts: e.WEBHOOK_ALLOW_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+      retrySchedule: e.WEBHOOK_RETRY_SCHEDULE.split(',').map(Number),
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      secretOverlapMs: e.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+    },
     rateLimits: { token: e.RATE_LIMIT_TOKEN_PER_MINUTE, user: e.RATE_LIMIT_USER_PER_MINUTE, anonymous: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
   };
 }

@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   ARTIFACT_TYPES,
+  DELIVERY_STATUSES,
   DEPLOYMENT_STATUSES,
   ENVIRONMENTS,
   DEPLOYMENT_TARGETS,
@@ -24,3 +25,4 @@ export const environmentEnum = pgEnum('environment', ENVIRONMENTS);
 export const reviewStatusEnum = pgEnum('review_status', REVIEW_STATUSES);
 export const artifactTypeEnum = pgEnum('artifact_type', ARTIFACT_TYPES);
 export const visibilityEnum = pgEnum('visibility', VISIBILITIES);
+export const deliveryStatusEnum = pgEnum('delivery_status', DELIVERY_STATUSES);

@@ -8,3 +8,5 @@ export * from './rate-limits';
 export * from './denials';
 export * from './sessions';
 export * from './governance';
+export * from './deployments';
+export * from './events';

@@ -65,3 +65,6 @@ export type EvaluationMetrics = Partial<Record<'task' | 'bias' | 'safety' | 'rob
 
 /** Bounds by "group.metric", e.g. {"safety.toxicity": {"max": 0.05}}. */
 export type Thresholds = Record<string, { min?: number; max?: number }>;
+
+/** One version's share of an environment's traffic, in percent. */
+export type TrafficShare = { versionId: string; version: string; percent: number };

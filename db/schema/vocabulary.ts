@@ -32,14 +32,17 @@ export const VERSION_STATES = [
   'retired',
 ] as const;
 
-export const DEPLOYMENT_STATUSES = ['not_deployed', 'pending', 'deploying', 'deployed', 'failed', 'rolled_back'] as const;
+// A deployment's status, and a version's (that of its latest deployment): a pipeline reports
+// requested → in progress → succeeded or failed; a rollback marks what it replaced rolled back.
+export const DEPLOYMENT_STATUSES = ['not_deployed', 'requested', 'in_progress', 'succeeded', 'failed', 'rolled_back'] as const;
 
 export const RISK_TIERS = ['low', 'medium', 'high'] as const;
 
 // Ordered from least to most privileged: a role includes every right of the roles before it.
 export const TEAM_ROLES = ['viewer', 'contributor', 'maintainer'] as const;
 
-export const TOKEN_SCOPES = ['read', 'write', 'export'] as const;
+// `deploy` is for pipelines reporting what they did; people never hold it.
+export const TOKEN_SCOPES = ['read', 'write', 'export', 'deploy'] as const;
 
 export const LAMBDA_ARCHITECTURES = ['x86_64', 'arm64'] as const;
 
@@ -60,3 +63,27 @@ export const METRIC_GROUPS = ['task', 'bias', 'safety', 'robustness'] as const;
 // Who may read a model: its team only, everyone signed in (and every token), or its team and
 // the teams it is shared with. Writes stay with its team.
 export const VISIBILITIES = ['team', 'internal', 'shared'] as const;
+
+// What a pipeline can report about a deployment it works on; the other statuses are the registry's.
+export const REPORTED_DEPLOYMENT_STATUSES = ['in_progress', 'succeeded', 'failed'] as const;
+
+// The changes announced to webhooks: each is the audit action of that change, written in the
+// same transaction (server/services/events/record.ts). `webhook.test` comes from the test button.
+export const EVENT_TYPES = [
+  'model.updated',
+  'version.registered',
+  'version.updated',
+  'version.deregistered',
+  'version.review_opened',
+  'version.approved',
+  'version.changes_requested',
+  'version.transitioned',
+  'alias.moved',
+  'alias.removed',
+  'evaluation.recorded',
+  'deployment.requested',
+  'deployment.status_changed',
+  'webhook.test',
+] as const;
+
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;

@@ -127,7 +127,7 @@ export function modelWithVersions(rng: Random, index: number, team: TeamRow, opt
         ...(previous ? { parentVersion: previous } : {}),
       },
       state,
-      deploymentStatus: state === 'production' ? 'deployed' : state === 'staging' ? rng.pick(['deployed', 'deploying', 'failed']) : 'not_deployed',
+      deploymentStatus: state === 'production' ? 'succeeded' : state === 'staging' ? rng.pick(['succeeded', 'in_progress', 'failed']) : 'not_deployed',
       registeredBy: { kind: 'user', id: people[0]!, name: people[0]! },
       createdAt: new Date(created),
       deletedAt: deleted ? new Date(created + day) : null,

@@ -52,20 +52,20 @@ export function assertTeamAccess(principal: Principal, teamId: string, needed: T
  * The slug of the team a registration goes to: the one named, or the caller's only team where it
  * has the required role. Admins must name it.
  */
-export function writableTeamSlug(principal: Principal, requiredRole: TeamRole, slug: string | undefined): string {
+export function writableTeamSlug(principal: Principal, requiredRole: TeamRole, slug: string | undefined, doing = { what: 'register models', verb: 'register' }): string {
   const writable = principal.memberships.filter((m) => roleAtLeast(m.role, requiredRole));
   if (slug) {
     if (principal.isAdmin || writable.some((m) => m.teamSlug === slug)) return slug;
-    throw forbidden(`You may not register models in team "${slug}": it needs the ${requiredRole} role there`);
+    throw forbidden(`You may not ${doing.what} in team "${slug}": it needs the ${requiredRole} role there`);
   }
   if (writable.length === 1) return writable[0]!.teamSlug;
   if (writable.length === 0) {
     throw principal.isAdmin
-      ? validationFailed({ team: ['Required: name the team to register in'] })
+      ? validationFailed({ team: [`Required: name the team to ${doing.verb} in`] })
       : forbidden(`You have no team where you hold the ${requiredRole} role`);
   }
   throw validationFailed({
-    team: [`Required: you may register in several teams (${writable.map((m) => m.teamSlug).join(', ')})`],
+    team: [`Required: you may ${doing.verb} in several teams (${writable.map((m) => m.teamSlug).join(', ')})`],
   });
 }
 

@@ -5,6 +5,7 @@ interface RegistryMetrics {
   httpRequests: Counter<'route' | 'method' | 'status'>;
   httpDuration: Histogram<'route' | 'method' | 'status'>;
   registrations: Counter<'team' | 'framework' | 'target'>;
+  webhookDeliveries: Counter<'outcome'>;
 }
 
 function createMetrics(): RegistryMetrics {
@@ -29,6 +30,12 @@ function createMetrics(): RegistryMetrics {
       name: 'registry_model_registrations_total',
       help: 'Registered model versions by team, framework and deployment target',
       labelNames: ['team', 'framework', 'target'],
+      registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'registry_webhook_delivery_attempts_total',
+      help: 'Webhook delivery attempts by outcome: succeeded, retrying (failed, another try scheduled) or failed (given up)',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
   };

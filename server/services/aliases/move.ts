@@ -41,7 +41,7 @@ async function recordMove(tx: Database, actor: Actor, model: ModelRow, alias: st
     action: to ? 'alias.moved' : 'alias.removed',
     resourceType: 'model',
     resourceId: model.id,
-    summary: { model: model.name, alias, from: from?.version ?? null, to: to?.version ?? null, comment: comment ?? null },
+    summary: { modelId: model.id, model: model.name, alias, from: from?.version ?? null, to: to?.version ?? null, comment: comment ?? null },
   });
 }
 

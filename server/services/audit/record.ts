@@ -3,14 +3,17 @@ import type { Database } from '@/db/client';
 import { auditChains, auditLog } from '@/db/schema';
 import { type Actor, principalRef } from '../../auth/principal';
 import { config } from '../../config';
+import { type EventType, isEventType, recordEvent } from '../events/record';
 import { GENESIS_HASH, auditHash, headSignature, recordSignature } from './hash';
 
 export interface AuditEntry {
   teamId: string | null;
   action: string;
-  resourceType: 'model' | 'model_version' | 'api_token' | 'team' | 'session' | 'request' | 'policy';
+  resourceType: 'model' | 'model_version' | 'api_token' | 'team' | 'session' | 'request' | 'policy' | 'deployment' | 'webhook';
   resourceId: string;
   summary?: Record<string, unknown>;
+  /** The event type subscribers get when it is not the action (a model's first version is registered). */
+  announceAs?: EventType;
 }
 
 /** Records without a team (sign-ins, denied requests) share one chain. */
@@ -47,4 +50,17 @@ export async function recordAudit(tx: Database, actor: Pick<Actor, 'principal' |
   // One statement (and one round trip) appends the record and moves the chain head to it.
   const appended = tx.$with('appended').as(tx.insert(auditLog).values({ ...record, hash, signature }).returning({ seq: auditLog.seq }));
   await tx.with(appended).update(auditChains).set(head).where(eq(auditChains.chainKey, chainKey));
+  // The changes subscribers hear about are announced from their audit record, in its transaction.
+  const type = entry.announceAs ?? (isEventType(entry.action) ? entry.action : null);
+  if (entry.teamId && type) {
+    await recordEvent(tx, {
+      teamId: entry.teamId,
+      type,
+      occurredAt: record.occurredAt,
+      actor: record.actor,
+      correlationId: record.correlationId,
+      resource: { type: entry.resourceType, id: entry.resourceId },
+      summary: record.summary,
+    });
+  }
 }

@@ -66,7 +66,7 @@ export const decide = operation({ scope: 'write', role: 'maintainer' }, async ({
       if (review.environment === 'staging') {
         await moveState(tx, actor, target, { to: 'changes_requested', requestedBy: review.requestedBy, decidedBy: [decider], reviewId: review.id, comment: input.comment });
       }
-      await recordAudit(tx, actor, { ...audit, action: 'version.changes_requested', summary: { model: model.name, version: version.version, environment: review.environment, comment: input.comment } });
+      await recordAudit(tx, actor, { ...audit, action: 'version.changes_requested', summary: { modelId: model.id, model: model.name, version: version.version, environment: review.environment, comment: input.comment } });
       return governanceView(tx, model, version);
     }
     await tx
@@ -75,7 +75,7 @@ export const decide = operation({ scope: 'write', role: 'maintainer' }, async ({
       .catch((error: unknown) => {
         throw isUniqueViolation(error, 'version_approvals_once_unique') ? conflict('You have already approved this review: an approval counts once per person') : error;
       });
-    await recordAudit(tx, actor, { ...audit, action: 'version.approved', summary: { model: model.name, version: version.version, environment: review.environment, comment: input.comment ?? null } });
+    await recordAudit(tx, actor, { ...audit, action: 'version.approved', summary: { modelId: model.id, model: model.name, version: version.version, environment: review.environment, comment: input.comment ?? null } });
     await approveIfAllowed(tx, actor, target, review, decider);
     return governanceView(tx, model, version);
   }),

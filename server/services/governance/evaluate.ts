@@ -47,7 +47,7 @@ export const recordEvaluation = operation({ scope: 'write', role: 'contributor' 
       action: 'evaluation.recorded',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { model: model.name, version: version.version, suite: input.suite, passed: row!.passed, failures },
+      summary: { modelId: model.id, model: model.name, version: version.version, suite: input.suite, passed: row!.passed, failures },
     });
     return toEvaluation(row!);
   }),

@@ -20,7 +20,7 @@ interface Move {
  * Moves a locked version to a new state: the row (and its change position, for exports), the
  * transition in the version's history, and the audit record, in the caller's transaction.
  */
-export async function moveState(tx: Database, actor: Actor, { model, version }: { model: Pick<ModelRow, 'teamId' | 'name'>; version: VersionRow }, move: Move) {
+export async function moveState(tx: Database, actor: Actor, { model, version }: { model: Pick<ModelRow, 'id' | 'teamId' | 'name'>; version: VersionRow }, move: Move) {
   const requestedBy = move.requestedBy ?? principalRef(actor.principal);
   await tx
     .update(modelVersions)
@@ -43,7 +43,7 @@ export async function moveState(tx: Database, actor: Actor, { model, version }: 
     action: 'version.transitioned',
     resourceType: 'model_version',
     resourceId: version.id,
-    summary: { model: model.name, version: version.version, from: version.state, to: move.to, requestedBy, decidedBy: move.decidedBy ?? [], comment: move.comment ?? null },
+    summary: { modelId: model.id, model: model.name, version: version.version, from: version.state, to: move.to, requestedBy, decidedBy: move.decidedBy ?? [], comment: move.comment ?? null },
   });
   version.state = move.to;
 }

@@ -32,7 +32,7 @@ export const openReview = operation({ scope: 'write', role: 'contributor' }, asy
       action: 'version.review_opened',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { model: model.name, version: version.version, environment: input.environment, comment: input.comment ?? null },
+      summary: { modelId: model.id, model: model.name, version: version.version, environment: input.environment, comment: input.comment ?? null },
     });
     return governanceView(tx, model, version);
   }),

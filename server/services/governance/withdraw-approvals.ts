@@ -23,7 +23,7 @@ export function assertChangeable(version: Pick<VersionRow, 'state' | 'version'>,
  * deployment preferences), in the change's transaction: an approved version goes back to review.
  * Returns how many were withdrawn.
  */
-export async function withdrawApprovals(tx: Database, actor: Actor, target: { model: Pick<ModelRow, 'teamId' | 'name'>; version: VersionRow }, reason: string): Promise<number> {
+export async function withdrawApprovals(tx: Database, actor: Actor, target: { model: Pick<ModelRow, 'id' | 'teamId' | 'name'>; version: VersionRow }, reason: string): Promise<number> {
   const { version } = target;
   const environment = version.state === 'approved_prod' || version.state === 'staging' ? 'production' : 'staging';
   const review = await latestReview(tx, version.id, environment);

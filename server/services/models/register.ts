@@ -51,9 +51,11 @@ export const registerModel = operation({ scope: 'write', role: 'contributor' }, 
       await recordAudit(tx, actor, {
         teamId: team.id,
         action: model!.created ? 'model.created' : 'version.registered',
+        announceAs: 'version.registered',
         resourceType: 'model_version',
         resourceId: version!.id,
         summary: {
+          modelId: model!.id,
           model: input.name,
           version: input.version,
           framework: input.framework,

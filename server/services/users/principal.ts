@@ -2,6 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, teams, users } from '@/db/schema';
 import { TOKEN_SCOPES } from '../../../db/schema/vocabulary';
+
+// A person may do through the portal whatever their role allows; scopes only narrow tokens. Only
+// a pipeline reports what it deployed: a person asks for deployments, never reports them.
+const PERSON_SCOPES = TOKEN_SCOPES.filter((scope) => scope !== 'deploy');
 import type { Principal } from '../../auth/principal';
 
 /** The principal of a signed-in person: their teams and roles as last synced from the provider. */
@@ -19,8 +23,7 @@ export async function principalForUser(db: Database, userId: string): Promise<Pr
     id: user.id,
     name: user.name,
     isAdmin: user.isAdmin,
-    // A person may do through the portal whatever their role allows; scopes only narrow tokens.
-    scopes: TOKEN_SCOPES,
+    scopes: PERSON_SCOPES,
     memberships: rows.flatMap((r) => (r.teamId && r.teamSlug && r.role ? [{ teamId: r.teamId, teamSlug: r.teamSlug, role: r.role }] : [])),
   };
 }

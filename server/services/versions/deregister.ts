@@ -35,7 +35,7 @@ export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' 
       action: 'version.deregistered',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { model: model.name, version: version.version, artifactUri: version.artifactUri, aliasesRemoved: dropped.map((d) => d.alias) },
+      summary: { modelId: model.id, model: model.name, version: version.version, artifactUri: version.artifactUri, aliasesRemoved: dropped.map((d) => d.alias) },
     });
   });
 });

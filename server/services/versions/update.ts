@@ -50,6 +50,7 @@ export const updateVersion = operation({ scope: 'write', role: 'contributor' }, 
       resourceType: 'model_version',
       resourceId: version.id,
       summary: {
+        modelId: model.id,
         model: model.name,
         version: version.version,
         changed: Object.fromEntries(

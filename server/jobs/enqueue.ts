@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+
+/** The jobs the registry's worker runs, with their payloads. */
+export interface JobPayloads {
+  dispatch_event: { eventId: string };
+  deliver_webhook: { deliveryId: string; attempt: number };
+}
+export type JobName = keyof JobPayloads;
+
+/**
+ * Adds a job to graphile-worker's queue inside the caller's transaction: the job exists if and
+ * only if the change that asked for it commits (the transactional outbox's other half).
+ */
+export async function enqueue<Name extends JobName>(tx: Database, name: Name, payload: JobPayloads[Name], options: { runAt?: Date } = {}): Promise<void> {
+  // graphile-worker's own SQL API; Drizzle cannot call a function with named arguments.
+  await tx.execute(sql`select graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json, run_at := ${options.runAt?.toISOString() ?? null}::timestamptz)`);
+}
