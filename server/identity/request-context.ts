@@ -62,6 +62,7 @@ export async function createRequestContext(opts: { headers: Headers; correlation
     driver: connection.driver,
     correlationId: opts.correlationId,
     clientAddress: clientAddress(opts.headers, config.trustProxyHops),
+    idempotencyKey: opts.headers.get('idempotency-key') ?? undefined,
     authenticate: async (operation) => {
       resolved ??= authenticateOnce(ctx, credentials, operation);
       const principal = await resolved;

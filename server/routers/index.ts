@@ -9,14 +9,18 @@ import { versionsRouter } from './versions';
 import { aliasesRouter } from './aliases';
 import { governanceRouter } from './governance';
 import { policiesRouter } from './policies';
+import { deploymentsRouter } from './deployments';
+import { webhooksRouter } from './webhooks';
 
 export const appRouter = router({
   models: modelsRouter,
-  // Before versions: REST matches in this order, and /models/{modelId}/aliases is not a version.
+  // Before versions: REST matches in this order, and /models/{modelId}/aliases (or /deployments) is not a version.
   aliases: aliasesRouter,
+  deployments: deploymentsRouter,
   versions: versionsRouter,
   governance: governanceRouter,
   policies: policiesRouter,
+  webhooks: webhooksRouter,
   tokens: tokensRouter,
   audit: auditRouter,
   teams: teamsRouter,

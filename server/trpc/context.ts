@@ -20,6 +20,8 @@ export interface Context {
    * call takes from the principal's rate allowance, as an API call does.
    */
   limitEachCall?: boolean;
+  /** The request's Idempotency-Key header, for operations that honour one (deploy, rollback). */
+  idempotencyKey?: string;
 }
 
 /** The context of a caller already authenticated in this process. */

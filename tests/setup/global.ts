@@ -66,6 +66,9 @@ export default async function setup(project: TestProject) {
       RATE_LIMIT_TOKEN_PER_MINUTE: '1000000',
       RATE_LIMIT_USER_PER_MINUTE: '1000000',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+      // Webhook receivers in tests listen on 127.0.0.1 over http, and retries come within a second.
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      WEBHOOK_RETRY_SCHEDULE: '0.2,0.4,0.8',
       ...signIn,
     },
     appLogFile,

@@ -41,7 +41,7 @@ export async function deliverWebhook(db: Database, deliveryId: string, attempt: 
     .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(eq(webhookDeliveries.id, deliveryId));
-  if (!found || found.delivery.status !== 'pending' || found.delivery.attempts !== attempt - 1) return;
+  if (found?.delivery.status !== 'pending' || found.delivery.attempts !== attempt - 1) return;
   const { webhook, event } = found;
   const startedAt = new Date();
   let outcome: SendOutcome;
