@@ -36,9 +36,20 @@ function withDecodedPath(req: Request): Request {
   return new Request(url, req);
 }
 
+/**
+ * A POST or PUT sent with no body at all (`curl -X POST …/rotate-secret`) is read as `{}`: the
+ * adapter would refuse it for its missing content type, though the path says everything.
+ */
+function withEmptyJsonBody(req: Request): Request {
+  if (req.method === 'GET' || req.headers.has('content-type') || (req.headers.get('content-length') ?? '0') !== '0') return req;
+  const headers = new Headers(req.headers);
+  headers.set('content-type', 'application/json');
+  return new Request(req, { headers, body: '{}', duplex: 'half' } as RequestInit);
+}
+
 /** Serves the procedures that carry OpenAPI metadata as REST under /api/v1. */
 export async function handleRest({ req: received, correlationId, route }: ApiCall): Promise<Response> {
-  const req = withDecodedPath(received);
+  const req = withEmptyJsonBody(withDecodedPath(received));
   const inherited = [...new URL(req.url).searchParams.keys()].filter((key) => INHERITED.has(key));
   if (inherited.length) throw validationFailed(Object.fromEntries(inherited.map((key) => [key, [`unknown field "${key}"`]])));
   let failure: RenderedError | undefined;
