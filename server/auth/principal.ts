@@ -50,7 +50,7 @@ export const systemPrincipal = (name: string): Principal => ({
   id: 'system',
   name,
   isAdmin: true,
-  scopes: ['read', 'write', 'export'],
+  scopes: ['read', 'write', 'export', 'deploy'],
   memberships: [],
 });
 

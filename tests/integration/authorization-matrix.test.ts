@@ -1,4 +1,6 @@
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, modelVersions, models } from '../../db/schema';
 import { type Principal, systemPrincipal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { procedureMetas } from '../../server/routers/procedure-meta';
@@ -59,7 +61,21 @@ const PEOPLE: Record<string, Record<Exclude<Role, `${string}Token`>, Outcome>> =
   'aliases.set': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'aliases.delete': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'aliases.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
-  'aliases.resolve': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'aliases.resolve': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },  'deployments.deploy': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'deployments.rollback': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  // Only pipelines report: people never hold the deploy scope, nor do read or write tokens.
+  'deployments.report': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'FORBIDDEN', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'deployments.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'deployments.history': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.create': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
+  'webhooks.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'webhooks.get': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.update': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.remove': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.rotateSecret': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.test': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.deliveries': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'webhooks.redeliver': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
 };
 
 const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> = {
@@ -97,7 +113,20 @@ const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> =
   'aliases.set': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
   'aliases.delete': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
   'aliases.list': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
-  'aliases.resolve': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'aliases.resolve': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },  'deployments.deploy': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'deployments.rollback': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
+  'deployments.report': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
+  'deployments.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'deployments.history': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'webhooks.create': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.list': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'webhooks.get': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.update': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.remove': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.rotateSecret': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.test': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.deliveries': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'webhooks.redeliver': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
 };
 
 const EXPECTED: Record<string, Record<Role, Outcome>> = Object.fromEntries(
@@ -139,6 +168,44 @@ async function aliased() {
   const fresh = await freshVersion();
   await callerFor(systemPrincipal('fixture')).aliases.set({ modelId: fresh.modelId, version: fresh.version, alias: 'candidate' });
   return fresh;
+}
+
+/** A fresh version approved for staging, under a policy that asks nothing more of it. */
+async function deployable() {
+  const system = callerFor(systemPrincipal('fixture'));
+  await system.policies.save({ team: 'fraud', document: { states: {} } });
+  const key = await freshKey();
+  await database.db.update(modelVersions).set({ state: 'approved_staging' }).where(and(eq(modelVersions.modelId, key.modelId), eq(modelVersions.version, key.version)));
+  return key;
+}
+
+/** A deployment to staging the system asked for, not yet reported on. */
+const requestedDeployment = async () => (await callerFor(systemPrincipal('fixture')).deployments.deploy({ ...(await deployable()), environment: 'staging', trafficPercent: 100 })).deploymentId;
+
+/** A model whose staging ran 1.0.0 and then 1.1.0, so there is something to roll back to. */
+async function twiceDeployed() {
+  const system = callerFor(systemPrincipal('fixture'));
+  const first = await deployable();
+  for (const version of ['1.0.0', '1.1.0']) {
+    if (version !== '1.0.0') {
+      const [model] = await database.db.select({ name: models.name }).from(models).where(eq(models.id, first.modelId));
+      await system.models.register(registration({ team: 'fraud', name: model!.name, version }) as never);
+      await database.db.update(modelVersions).set({ state: 'approved_staging' }).where(and(eq(modelVersions.modelId, first.modelId), eq(modelVersions.version, version)));
+    }
+    const { deploymentId } = await system.deployments.deploy({ modelId: first.modelId, version, environment: 'staging', trafficPercent: 100 });
+    await system.deployments.report({ deploymentId, status: 'succeeded', endpoint: `arn:aws:lambda:eu-west-1:1:function:${version}` });
+  }
+  return first;
+}
+
+const freshWebhook = async () =>
+  (await callerFor(systemPrincipal('fixture')).webhooks.create({ team: 'fraud', url: 'https://hooks.example.com/registry', eventTypes: [] })).webhook.id;
+
+/** An event of team fraud (a registration announces one). */
+async function fraudEvent() {
+  await freshVersion();
+  const [event] = await database.db.select({ id: events.id }).from(events).where(eq(events.teamId, fraudId)).orderBy(desc(events.seq)).limit(1);
+  return event!.id;
 }
 
 async function freshToken() {
@@ -190,6 +257,20 @@ const CALLS: Record<string, (caller: ReturnType<typeof callerFor>) => Promise<un
   'aliases.delete': async (c) => c.aliases.delete({ modelId: (await aliased()).modelId, alias: 'candidate' }),
   'aliases.list': async (c) => c.aliases.list({ modelId: (await freshKey()).modelId }),
   'aliases.resolve': async (c) => c.aliases.resolve({ team: 'fraud', name: (await aliased()).name, alias: 'candidate' }),
+  'deployments.deploy': async (c) => c.deployments.deploy({ ...(await deployable()), environment: 'staging', trafficPercent: 100 }),
+  'deployments.rollback': async (c) => c.deployments.rollback({ modelId: (await twiceDeployed()).modelId, environment: 'staging', reason: 'matrix' }),
+  'deployments.report': async (c) => c.deployments.report({ deploymentId: await requestedDeployment(), status: 'in_progress' }),
+  'deployments.get': async (c) => c.deployments.get({ deploymentId: await requestedDeployment() }),
+  'deployments.history': async (c) => c.deployments.history({ modelId: (await freshKey()).modelId }),
+  'webhooks.create': (c) => c.webhooks.create({ team: 'fraud', url: 'https://hooks.example.com/registry', eventTypes: [] }),
+  'webhooks.list': (c) => c.webhooks.list({}),
+  'webhooks.get': async (c) => c.webhooks.get({ webhookId: await freshWebhook() }),
+  'webhooks.update': async (c) => c.webhooks.update({ webhookId: await freshWebhook(), description: 'changed' }),
+  'webhooks.remove': async (c) => c.webhooks.remove({ webhookId: await freshWebhook() }),
+  'webhooks.rotateSecret': async (c) => c.webhooks.rotateSecret({ webhookId: await freshWebhook() }),
+  'webhooks.test': async (c) => c.webhooks.test({ webhookId: await freshWebhook() }),
+  'webhooks.deliveries': async (c) => c.webhooks.deliveries({ webhookId: await freshWebhook(), limit: 20 }),
+  'webhooks.redeliver': async (c) => c.webhooks.redeliver({ webhookId: await freshWebhook(), eventId: await fraudEvent() }),
 };
 
 beforeAll(async () => {

@@ -6,7 +6,6 @@ import { events, teams, webhookDeliveries } from '../../db/schema';
 import { api } from '../helpers/api';
 import { appDatabase } from '../helpers/database';
 import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
-import { signInAs } from '../helpers/session';
 import { type Received, eventually, startReceiver, verifies } from '../helpers/webhook-receiver';
 
 let db: Connection;
