@@ -16,6 +16,9 @@ export const uuidSchema = z.uuid();
  */
 export const bodyNumber = <T extends z.ZodType<number, number>>(schema: T) => z.number().pipe(schema);
 
+/** A boolean in a JSON body, kept from the same coercion (which makes any object `true`). */
+export const bodyBoolean = () => z.boolean().pipe(z.boolean());
+
 /**
  * A timestamp as cursors carry it (ISO 8601 in UTC, to the microsecond): a real date and time
  * that Postgres can take (it has no year 0), so a forged cursor is a 400, not a database error.

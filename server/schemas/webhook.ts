@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, EVENT_TYPES } from '../../db/schema/vocabulary';
-import { oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
+import { bodyBoolean, oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { principalRefSchema } from './version';
 
 export const eventTypeSchema = z.enum(EVENT_TYPES, oneOf(EVENT_TYPES));
@@ -34,8 +34,8 @@ export const updateWebhookInput = webhookKeySchema.extend({
   url: webhookFields.url.optional(),
   eventTypes: webhookFields.eventTypes.optional(),
   description: webhookFields.description.optional(),
-  enabled: z.boolean().optional().meta({ description: 'Re-enable an endpoint disabled by a 410, or pause one' }),
-});
+  enabled: bodyBoolean().optional().meta({ description: 'Re-enable an endpoint disabled by a 410, or pause one' }),
+}).refine((u) => ['url', 'eventTypes', 'description', 'enabled'].some((k) => k in u), 'nothing to update: send at least one of url, eventTypes, description, enabled');
 export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;
 
 export const listWebhooksInput = z.strictObject({ team: teamSlugSchema.optional() });

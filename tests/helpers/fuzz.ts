@@ -26,3 +26,15 @@ export const pathSegment = (nearMisses: string[]) =>
     fc.constantFrom(...nearMisses, '%', '%E0%A4%A', '..', '%2F', '%00', 'null', ' ', '\u00e9'),
     fc.uuid().map((u) => u.toUpperCase()),
   );
+
+/** A valid body with fields replaced by arbitrary JSON and unknown keys added, or any JSON at all. */
+export const bent = (valid: Record<string, unknown>, fields: string[]) =>
+  fc.oneof(
+    fc
+      .record({
+        replace: fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 2 }),
+        extra: fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }).filter((k) => !fields.includes(k) && k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 1 }),
+      })
+      .map(({ replace, extra }) => ({ ...valid, ...replace, ...extra })),
+    fc.jsonValue({ maxDepth: 3 }),
+  );

@@ -10,7 +10,7 @@ import { savePolicyInput } from '../../server/schemas/policy';
 import { api } from '../helpers/api';
 import { appTeam } from '../helpers/database';
 import { registration, tokenFor } from '../helpers/fixtures';
-import { FUZZ_RUNS, expectRefusal, fuzzOptions } from '../helpers/fuzz';
+import { FUZZ_RUNS, bent, expectRefusal, fuzzOptions } from '../helpers/fuzz';
 import { signInAs } from '../helpers/session';
 
 // The governance write endpoints meet FUZZ_RUNS generated requests each: bodies bent from valid
@@ -39,18 +39,6 @@ async function teamState() {
   const governance = await Promise.all([evaluations, artifacts, versionReviews, versionApprovals, versionTransitions].map(rowsOf));
   return JSON.stringify({ versions, policies: policyRows[0]!.n, aliases, moves: moves[0]!.n, audit: audit[0]!.n, governance });
 }
-
-/** A valid body with fields replaced by arbitrary JSON and unknown keys added, or any JSON at all. */
-const bent = (valid: Record<string, unknown>, fields: string[]) =>
-  fc.oneof(
-    fc
-      .record({
-        replace: fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 2 }),
-        extra: fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }).filter((k) => !fields.includes(k) && k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 1 }),
-      })
-      .map(({ replace, extra }) => ({ ...valid, ...replace, ...extra })),
-    fc.jsonValue({ maxDepth: 3 }),
-  );
 
 /** Sends generated bodies, skipping those the schema accepts (they would succeed), and checks each refusal. */
 async function fuzz(send: (body: unknown) => Promise<Awaited<ReturnType<typeof api>>>, bodies: fc.Arbitrary<unknown>, accepted: (body: unknown) => boolean) {
