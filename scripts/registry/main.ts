@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export';
 import { modelsCommand } from './commands/models';
 import { versionsCommand } from './commands/versions';
 import { aliasesCommand, policyCommand } from './commands/governance';
+import { deploymentsCommand, webhooksCommand } from './commands/deployments';
 import { CliError, EXIT, exitCodeFor } from './exit-codes';
 import { note } from './output';
 
@@ -42,6 +43,8 @@ const program = new Command('registry')
   .addCommand(versionsCommand)
   .addCommand(aliasesCommand)
   .addCommand(policyCommand)
+  .addCommand(deploymentsCommand)
+  .addCommand(webhooksCommand)
   .addCommand(exportCommand);
 
 program.parseAsync().catch((error: unknown) => {

@@ -208,3 +208,41 @@ describe('governance from the command line', () => {
     expect(approved.stderr).toContain('state: approved_staging');
   }, 120_000);
 });
+
+describe('deployments and webhooks from the command line', () => {
+  it('deploys, reports as a pipeline, reads the events and history, and manages a webhook', async () => {
+    const created = await registry(['--json', ...registerArgs('5.0.0')]);
+    const { modelId } = JSON.parse(created.stdout);
+    const base = `/api/v1/models/${modelId}/5.0.0`;
+    expect((await api(`${base}/artifacts`, { method: 'POST', token: team.token, body: { type: 'weights', uri: `s3://ml-models/${model}/5.0.0/model.pt`, sha256: 'f'.repeat(64) } })).status).toBe(201);
+    expect((await api(`${base}/reviews`, { method: 'POST', token: team.token, body: { environment: 'staging' } })).status).toBe(201);
+    const cookie = await signInAs(team.db.db, `cli-max-${team.team}`, [`mlreg-${team.team}-maintainer`]);
+    expect((await api(`${base}/decisions`, { method: 'POST', headers: { cookie }, body: { decision: 'approve' } })).body.state).toBe('approved_staging');
+
+    const deployed = await registry(['--json', 'versions', 'deploy', modelId, '5.0.0', '--environment', 'staging', '--reason', 'from CI']);
+    expect(deployed.code, deployed.stderr).toBe(0);
+    const { id } = JSON.parse(deployed.stdout);
+    expect((await registry(['versions', 'deploy', modelId, '5.0.0', '--environment', 'staging', '--traffic', 'half'])).code).toBe(1);
+    const pipeline = { REGISTRY_TOKEN: await tokenFor(team.db.db, team.team, { scopes: ['deploy'] }) };
+    expect((await registry(['deployments', 'report', id, 'succeeded'], pipeline)).code).toBe(1); // the endpoint is required
+    const reported = await registry(['deployments', 'report', id, 'succeeded', '--endpoint', 'arn:aws:lambda:eu-west-1:1:function:cli'], pipeline);
+    expect(reported.code, reported.stderr).toBe(0);
+    expect(reported.stderr).toContain('is succeeded');
+    const events = await registry(['deployments', 'events', id]);
+    expect(events.stdout).toMatch(/requested[\s\S]*succeeded/);
+    const history = await registry(['deployments', 'list', modelId, '--environment', 'staging']);
+    expect(history.stderr).toContain('staging: 5.0.0 100%');
+    expect(history.stdout).toContain('from CI');
+
+    const added = await registry(['webhooks', 'add', 'https://hooks.example.com/cli', '--event', 'deployment.requested'], { REGISTRY_TOKEN: maintainer });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout.trim()).toMatch(/^whsec_/);
+    const listed = await registry(['--json', 'webhooks', 'list'], { REGISTRY_TOKEN: maintainer });
+    const hook = JSON.parse(listed.stdout).find((h: { url: string }) => h.url === 'https://hooks.example.com/cli');
+    expect(hook.eventTypes).toEqual(['deployment.requested']);
+    expect((await registry(['webhooks', 'add', 'https://10.0.0.1/x'], { REGISTRY_TOKEN: maintainer })).code).toBe(1);
+    expect((await registry(['webhooks', 'test', hook.id], { REGISTRY_TOKEN: maintainer })).code).toBe(0);
+    const log = await registry(['webhooks', 'deliveries', hook.id], { REGISTRY_TOKEN: maintainer });
+    expect(log.stdout).toContain('webhook.test');
+  }, 120_000);
+});

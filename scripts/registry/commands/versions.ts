@@ -7,6 +7,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { collect, collectMetric, given, jsonOption, readObjectFile, validate } from '../input';
 import { note, printJson, printTable } from '../output';
 import { approve, artifact, evaluate, move, requestChanges, status, submit, withdraw } from './governance';
+import { deploy } from './deployments';
 
 const fileOption = new Option('-f, --file <path>', 'the fields as a JSON or YAML file; flags override them');
 
@@ -130,5 +131,6 @@ export const versionsCommand = new Command('versions')
   .addCommand(withdraw)
   .addCommand(move)
   .addCommand(status)
+  .addCommand(deploy)
   .addCommand(evaluate)
   .addCommand(artifact);
