@@ -8,9 +8,11 @@ import { listChangesInput } from '../schemas/change';
 import { listModelsInput } from '../schemas/model';
 import { versionKeySchema } from '../schemas/version';
 import { resolveAliasInput } from '../schemas/alias';
+import { deploymentHistoryInput } from '../schemas/deployment';
+import { semverSchema } from '../schemas/common';
 import { modelNameSchema, teamSlugSchema, uuidSchema } from '../schemas/common';
 import type { callerFor } from '../identity/server-caller';
-import { governanceSummary, modelSummary, modelWithVersions, versionDetail } from './summaries';
+import { deploymentsSummary, governanceSummary, modelSummary, modelWithVersions, versionDetail } from './summaries';
 
 type Caller = ReturnType<typeof callerFor>;
 
@@ -111,6 +113,18 @@ export function registryMcpServer(caller: Caller, correlationId: string): McpSer
         const governance = await caller.governance.get({ modelId: version.modelId, version: version.version });
         return { alias: input.alias, version: versionDetail(version), governance: governanceSummary(governance) };
       }),
+  );
+
+  server.registerTool(
+    'get_deployments',
+    {
+      title: "Get a model's deployments",
+      description:
+        'Where a model runs: which version serves what share of staging and production traffic now, since when, and (with `at`) at a past moment; with `version`, where that version is deployed and its latest deployments with their status and endpoint.',
+      inputSchema: deploymentHistoryInput.omit({ environment: true }).extend({ version: semverSchema.optional() }),
+      annotations: { readOnlyHint: true },
+    },
+    ({ version, ...input }) => answer(async () => deploymentsSummary(await caller.deployments.history(input), version)),
   );
 
   server.registerTool(

@@ -1,6 +1,7 @@
 import type { ModelDetail, Model } from '../schemas/model';
 import type { ModelVersion } from '../schemas/version';
 import type { VersionGovernance } from '../schemas/governance';
+import type { DeploymentHistory } from '../schemas/deployment';
 import { portalUrl } from '../config';
 import { versionUrl } from '../services/export/document';
 import { modelPath } from '../portal-paths';
@@ -70,4 +71,30 @@ export const governanceSummary = (g: VersionGovernance) => ({
   evaluations: g.evaluations.map((e) => ({ suite: e.suite, passed: e.passed, failures: e.failures, at: e.createdAt })),
   artifacts: g.artifacts.map((a) => ({ type: a.type, uri: a.uri, sha256: a.sha256 })),
   next: g.checks.map((c) => ({ to: c.to, allowed: c.allowed, unmet: c.conditions.filter((x) => !x.met).map((x) => `${x.requirement} (${x.detail})`) })),
+});
+
+const share = (p: { version: string; percent: number; from: string }) => ({ version: p.version, percent: p.percent, since: p.from });
+
+/**
+ * Where a model's versions run: each environment's split now (and at `at`), and for one version
+ * where it serves and its latest deployments, with the endpoint each produced.
+ */
+export const deploymentsSummary = (h: DeploymentHistory, version?: string) => ({
+  environments: h.environments.map((e) => ({
+    environment: e.environment,
+    serving: e.serving.map(share),
+    ...(e.servingAt ? { servingAt: e.servingAt.map(({ version: v, percent, from, to }) => ({ version: v, percent, from, to })) } : {}),
+  })),
+  ...(version
+    ? {
+        version: {
+          version,
+          servingIn: h.environments.flatMap((e) => e.serving.filter((p) => p.version === version).map((p) => ({ environment: e.environment, percent: p.percent, since: p.from }))),
+        },
+      }
+    : {}),
+  deployments: h.deployments
+    .filter((d) => !version || d.version === version)
+    .slice(0, 10)
+    .map((d) => ({ id: d.id, version: d.version, environment: d.environment, split: d.allocation, status: d.status, endpoint: d.endpoint, error: d.error, requestedBy: d.requestedBy.name, reason: d.reason, at: d.createdAt })),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lineageSchema, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { deploymentTargetSchema } from './deployment-config';
-import { RISK_TIERS } from '../../db/schema/vocabulary';
+import { ENVIRONMENTS, RISK_TIERS } from '../../db/schema/vocabulary';
 import { modelVersionSchema, versionStateSchema } from './version';
 
 /** Response header with the cursor to resume from, also the `end` line's. */
@@ -48,6 +48,9 @@ const ragMetadataSchema = z
       .object({ staging: z.array(z.string()), production: z.array(z.string()) })
       .meta({ description: 'Who approved it for each environment' }),
     evaluations: z.array(z.object({ suite: z.string(), passed: z.boolean() })).meta({ description: 'The latest result of each evaluation suite' }),
+    servingIn: z
+      .array(z.object({ environment: z.enum(ENVIRONMENTS), percent: z.number().int(), since: timestampSchema }))
+      .meta({ description: 'Where it is deployed now: each environment it serves, with its share of the traffic' }),
   })
   .meta({ id: 'RagMetadata', description: 'The facts of the document as typed fields, for vector-store filters' });
 

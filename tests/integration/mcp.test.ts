@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('the MCP endpoint, driven by the SDK client', () => {
   it('lists the six read-only tools with their input schemas', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['get_governance', 'get_model', 'get_version', 'list_recent_changes', 'resolve_alias', 'search_models']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['get_deployments', 'get_governance', 'get_model', 'get_version', 'list_recent_changes', 'resolve_alias', 'search_models']);
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.annotations?.readOnlyHint).toBe(true);
@@ -131,6 +131,16 @@ describe('governance through MCP', () => {
     expect(body.governance.aliases).toEqual(['production']);
     const governance = await callTool('get_governance', { modelId: ownModelId, version: '1.0.0' });
     expect(governance.body.history.map((t: { to: string }) => t.to)).toEqual(['submitted', 'approved_staging', 'staging', 'approved_prod', 'production']);
+
+    // "Where is this version deployed?"
+    const deployed = await api(`${base}/deploy`, { method: 'POST', headers: mia, body: { environment: 'production', reason: 'launch' } });
+    expect(deployed.status).toBe(202);
+    const pipeline = await tokenFor(own.db.db, own.team, { scopes: ['deploy'] });
+    await step(`/api/v1/deployments/${deployed.body.deploymentId}/events`, { status: 'succeeded', endpoint: 'https://search.models.internal/v1' }, { token: pipeline });
+    const where = await callTool('get_deployments', { modelId: ownModelId, version: '1.0.0' });
+    expect(where.isError).toBe(false);
+    expect(where.body.version.servingIn).toEqual([{ environment: 'production', percent: 100, since: expect.any(String) }]);
+    expect(where.body.deployments[0]).toMatchObject({ status: 'succeeded', endpoint: 'https://search.models.internal/v1', requestedBy: `mcp-mia-${own.team}`, reason: 'launch' });
     const hidden = await callTool('resolve_alias', { team: other.team, name: model, alias: 'latest' });
     expect(hidden.isError).toBe(true);
     expect(JSON.stringify(hidden.body)).toContain('NOT_FOUND');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { modelVersions } from '../../db/schema';
 import { nextChange } from '../../server/services/versions/change';
@@ -253,5 +253,31 @@ describe('incremental RAG export', () => {
     expect(replayed.error!.details!.fieldErrors!.since![0]).toContain('issued to these credentials');
     expect(replayed.documents).toEqual([]);
     expect((await exportAs(tokens.exporterA, { since: cursor! })).status).toBe(200);
+  });
+});
+
+describe('where versions are deployed', () => {
+  it('sends every version whose share of traffic changed, telling where it serves', async () => {
+    const a = versions['fraud 1.0.0']!;
+    const b = versions['fraud 1.1.0']!;
+    // Both approved for staging, as the governance tests get them there.
+    await database.db.update(modelVersions).set({ state: 'staging', ...nextChange() }).where(inArray(modelVersions.id, [a.versionId, b.versionId]));
+    const pipeline = await tokenFor(database.db, teamA, { scopes: ['deploy'] });
+    const ship = async (version: string, trafficPercent: number) => {
+      const deployed = await call('POST', `/models/${a.modelId}/${version}/deploy`, tokens.writerA, { environment: 'staging', trafficPercent });
+      expect(deployed.status, JSON.stringify(deployed.body)).toBe(202);
+      expect((await call('POST', `/deployments/${deployed.body.deploymentId}/events`, pipeline, { status: 'succeeded', endpoint: 'https://fraud.staging.internal' })).status).toBe(200);
+    };
+    await ship('1.0.0', 100);
+    const { cursor } = await exportAs(tokens.exporterA);
+    await ship('1.1.0', 20);
+    const changes = await exportAs(tokens.exporterA, { since: cursor! });
+    expect(idsOf(changes.documents, 'upsert')).toEqual([a.versionId, b.versionId].sort());
+    const byId = new Map(changes.documents.map((d) => [d.op !== 'end' && d.versionId, d]));
+    const old = byId.get(a.versionId)!;
+    expect(old.op === 'upsert' && old.metadata.servingIn).toEqual([{ environment: 'staging', percent: 80, since: expect.any(String) }]);
+    expect(old.op === 'upsert' && old.text).toMatch(/- deployed in: staging \(80% of traffic since \d{4}-\d{2}-\d{2}\)/);
+    const canary = byId.get(b.versionId)!;
+    expect(canary.op === 'upsert' && canary.metadata).toMatchObject({ servingIn: [{ environment: 'staging', percent: 20 }], deploymentStatus: 'succeeded' });
   });
 });

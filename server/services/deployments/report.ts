@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { deploymentEvents, deployments, modelVersions, trafficPeriods } from '@/db/schema';
 import { assertTeamAccess } from '../../auth/access';
@@ -15,10 +15,14 @@ const FINISHED = new Set(['succeeded', 'failed', 'rolled_back']);
 
 /** A successful deployment becomes what serves: the environment's open periods end, its allocation's begin. */
 async function switchTraffic(tx: Database, deployment: DeploymentRow, at: Date) {
-  await tx
+  const ended = await tx
     .update(trafficPeriods)
     .set({ endedAt: at })
-    .where(and(eq(trafficPeriods.modelId, deployment.modelId), eq(trafficPeriods.environment, deployment.environment), isNull(trafficPeriods.endedAt)));
+    .where(and(eq(trafficPeriods.modelId, deployment.modelId), eq(trafficPeriods.environment, deployment.environment), isNull(trafficPeriods.endedAt)))
+    .returning({ versionId: trafficPeriods.versionId });
+  // Every version whose share changed tells it again in the export ("deployed in").
+  const touched = [...new Set([...ended.map((p) => p.versionId), ...deployment.allocation.map((s) => s.versionId)])];
+  await tx.update(modelVersions).set(nextChange()).where(inArray(modelVersions.id, touched));
   await tx.insert(trafficPeriods).values(
     deployment.allocation.map((s) => ({ modelId: deployment.modelId, environment: deployment.environment, versionId: s.versionId, percent: s.percent, deploymentId: deployment.id, startedAt: at })),
   );

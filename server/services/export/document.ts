@@ -74,6 +74,7 @@ function modelCard({ version: v, model, teamSlug, governance: g }: ExportRow, ur
           aliases: g.aliases.map((a) => `@${a}`).join(', '),
           approved: approvals.join('; '),
           evaluations: g.evaluations.map((e) => `${e.suite} ${e.passed ? 'passed' : 'failed'}`).join(', '),
+          'deployed in': g.servingIn.map((s) => `${s.environment} (${s.percent}% of traffic since ${s.since.slice(0, 10)})`).join(', '),
         }).filter(([, value]) => value),
       ),
     ),
