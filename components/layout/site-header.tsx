@@ -25,6 +25,11 @@ export async function SiteHeader() {
               API tokens
             </Link>
             {maintainsSomething && (
+              <Link href="/webhooks" className="text-sm text-slate-600 hover:text-slate-900">
+                Webhooks
+              </Link>
+            )}
+            {maintainsSomething && (
               <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900">
                 Audit trail
               </Link>

@@ -7,7 +7,7 @@ import { assertRoleOnModel } from '../../auth/access';
 import { type Actor, principalRef } from '../../auth/principal';
 import { conflict } from '../../errors/app-error';
 import type { DeployAccepted, DeployInput } from '../../schemas/deployment';
-import type { Environment, VersionState } from '../../schemas/lifecycle';
+import type { Environment } from '../../schemas/lifecycle';
 import { recordAudit } from '../audit/record';
 import { isUniqueViolation } from '../db-errors';
 import { assertAllowed, policyChecklist } from '../governance/check';
@@ -16,16 +16,8 @@ import type { ModelRow, VersionRow } from '../models/serialize';
 import { operation } from '../operation';
 import { nextChange } from '../versions/change';
 import { allocate } from './allocate';
+import { DEPLOYABLE_FROM, DEPLOY_ROLE } from './rules';
 import { selectDeployments, servingNow, withEvents } from './read';
-
-/** The states from which a version may be deployed to each environment: approved for it, or beyond. */
-export const DEPLOYABLE_FROM: Record<Environment, readonly VersionState[]> = {
-  staging: ['approved_staging', 'staging', 'approved_prod', 'production'],
-  production: ['approved_prod', 'production'],
-};
-
-/** Staging is the team's to try; production is its maintainers' decision. */
-export const DEPLOY_ROLE = { staging: 'contributor', production: 'maintainer' } as const;
 
 export interface DeploymentRequest {
   model: Pick<ModelRow, 'id' | 'name' | 'teamId'>;

@@ -6,7 +6,8 @@ import type { DeployAccepted, RollbackInput } from '../../schemas/deployment';
 import { readableModel } from '../models/readable';
 import { operation } from '../operation';
 import { servingNow } from './read';
-import { DEPLOY_ROLE, accepted, recordDeploymentRequest } from './request';
+import { accepted, recordDeploymentRequest } from './request';
+import { DEPLOY_ROLE } from './rules';
 
 /**
  * Returns an environment to what served it before its current deployment, as a new deployment

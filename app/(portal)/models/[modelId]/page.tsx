@@ -10,6 +10,8 @@ import { versionPath } from '@/server/portal-paths';
 import { StateBadge } from '@/components/governance/state-badge';
 import { ModelFactsForm } from '@/components/models/model-facts-form';
 import { updateModelAction } from './actions';
+import { rollbackAction } from './deployment-actions';
+import { EnvironmentsSection } from '@/components/deployments/environments-section';
 
 export const metadata: Metadata = { title: 'Model' };
 
@@ -18,7 +20,7 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
   const person = await requirePerson();
   const caller = await callerForPerson();
   const model = await orNotFound(caller.models.get({ modelId, order: 'chronological' }));
-  const { aliases } = await caller.aliases.list({ modelId });
+  const [{ aliases }, deployments] = await Promise.all([caller.aliases.list({ modelId }), caller.deployments.history({ modelId })]);
   const role = roleOnSlug(person, model.team);
   const readers = { team: `team ${model.team} only`, internal: 'everyone in the company', shared: `team ${model.team} and ${model.sharedWith.join(', ')}` }[model.visibility];
   const canWrite = role !== null && roleAtLeast(role, 'contributor');
@@ -59,6 +61,11 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
           save={updateModelAction}
         />
       )}
+
+      <EnvironmentsSection
+        history={deployments}
+        rollback={canWrite ? (environment) => rollbackAction.bind(null, { modelId: model.id, environment }) : undefined}
+      />
 
       <section aria-labelledby="section-versions">
         <h2 id="section-versions" className="mb-2 font-semibold">Versions</h2>

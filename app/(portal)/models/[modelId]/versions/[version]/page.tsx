@@ -15,6 +15,11 @@ import { StateBadge } from '@/components/governance/state-badge';
 import type { Principal, TeamRole } from '@/server/auth/principal';
 import type { VersionGovernance } from '@/server/schemas/governance';
 import { modelPath, versionPath } from '@/server/portal-paths';
+import { deployAction } from '../../deployment-actions';
+import { DeployForm } from '@/components/deployments/deploy-form';
+import { DeploymentList } from '@/components/deployments/deployment-list';
+import { TrafficBar } from '@/components/deployments/traffic-bar';
+import { DEPLOYABLE_FROM, DEPLOY_ROLE } from '@/server/services/deployments/rules';
 
 export const metadata: Metadata = { title: 'Model version' };
 
@@ -67,7 +72,10 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
   const caller = await callerForPerson();
   const v = await orNotFound(caller.versions.get({ modelId, version: decodedSegmentOrNotFound(rawVersion) }));
   const role = roleOnSlug(person, v.team);
-  const governance = await caller.governance.get({ modelId, version: v.version });
+  const [governance, deployments] = await Promise.all([caller.governance.get({ modelId, version: v.version }), caller.deployments.history({ modelId })]);
+  // Offered where the state allows and the person's role suffices; the policy is checked on submit.
+  const deployable = (['staging', 'production'] as const).filter((env) => role && roleAtLeast(role, DEPLOY_ROLE[env]) && DEPLOYABLE_FROM[env].includes(v.state));
+  const mine = deployments.deployments.filter((d) => d.version === v.version);
   const canSeeAudit = role === 'maintainer';
   const audit = canSeeAudit ? await caller.audit.list({ modelId, version: v.version, limit: 50 }) : null;
   const section = 'rounded-lg border border-slate-200 bg-white p-4';
@@ -94,6 +102,27 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         pointAlias={role && roleAtLeast(role, 'contributor') ? setAliasAction.bind(null, { modelId, version: v.version }) : undefined}
         policyHref={`/governance/policy/${v.team}?${new URLSearchParams({ modelId, version: v.version })}`}
       />
+
+      <section className={section} aria-labelledby="section-deploy">
+        <h2 id="section-deploy" className="mb-2 font-semibold">Deployment</h2>
+        <div className="mb-3 grid gap-3 sm:grid-cols-2">
+          {deployments.environments.map((env) => (
+            <div key={env.environment}>
+              <h3 className="text-sm font-medium capitalize">{env.environment}</h3>
+              <TrafficBar environment={env.environment} shares={env.serving} />
+            </div>
+          ))}
+        </div>
+        {deployable.length > 0 ? (
+          <DeployForm environments={deployable} deploy={deployAction.bind(null, { modelId, version: v.version })} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            {role ? `Deploying needs approval for an environment (${v.version} is ${v.state.replace('_', ' ')}); production needs the maintainer role.` : 'Only the team deploys its models.'}
+          </p>
+        )}
+        <h3 className="mt-3 mb-1 text-sm font-medium">This version&apos;s deployments</h3>
+        <DeploymentList deployments={mine} />
+      </section>
 
       <section className={section} aria-labelledby="section-artifact">
         <h2 id="section-artifact" className="font-semibold">Artifact</h2>
