@@ -3,7 +3,7 @@ import { DELIVERY_STATUSES, EVENT_TYPES } from '../../db/schema/vocabulary';
 import { bodyBoolean, oneOf, teamSlugSchema, timestampSchema, uuidSchema } from './common';
 import { principalRefSchema } from './version';
 
-export const eventTypeSchema = z.enum(EVENT_TYPES, oneOf(EVENT_TYPES));
+const eventTypeSchema = z.enum(EVENT_TYPES, oneOf(EVENT_TYPES));
 
 // Where the URL may point is the server's rule (server/services/webhooks/destination.ts): it
 // depends on configuration and, at delivery, on DNS.

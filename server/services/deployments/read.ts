@@ -21,18 +21,6 @@ export async function servingNow(db: Database, modelId: string, environment: Env
     .orderBy(desc(trafficPeriods.percent));
 }
 
-/** Where versions serve now: environment and share per version id (for pages, the assistant, the export). */
-export async function servingOf(db: Database, versionIds: string[]) {
-  if (!versionIds.length) return new Map<string, { environment: Environment; percent: number; since: string }[]>();
-  const rows = await db
-    .select({ versionId: trafficPeriods.versionId, environment: trafficPeriods.environment, percent: trafficPeriods.percent, since: trafficPeriods.startedAt })
-    .from(trafficPeriods)
-    .where(and(inArray(trafficPeriods.versionId, versionIds), isNull(trafficPeriods.endedAt)));
-  const serving = new Map<string, { environment: Environment; percent: number; since: string }[]>();
-  for (const r of rows) serving.set(r.versionId, [...(serving.get(r.versionId) ?? []), { environment: r.environment, percent: r.percent, since: r.since.toISOString() }]);
-  return serving;
-}
-
 /** Deployments with their events and the names they refer to. */
 export async function withEvents(db: Database, rows: { deployment: DeploymentRow; model: string; team: string; version: string }[]): Promise<Deployment[]> {
   const ids = rows.map((r) => r.deployment.id);

@@ -20,7 +20,7 @@ export function forbiddenRange(address: string): string | null {
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
 
-export const isAllowedHost = (url: URL, rules: DestinationRules) => rules.allowHosts.includes(hostOf(url));
+const isAllowedHost = (url: URL, rules: DestinationRules) => rules.allowHosts.includes(hostOf(url));
 
 /** The problem with a webhook URL, in words, or null; checks what can be known before resolving it. */
 export function destinationProblem(raw: string, rules: DestinationRules): string | null {
