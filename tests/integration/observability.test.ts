@@ -68,6 +68,8 @@ describe('OpenAPI document and API reference', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/audit',
       '/changes',
+      '/deployments/{deploymentId}',
+      '/deployments/{deploymentId}/events',
       '/export/rag',
       '/export/rag/schema',
       '/health',
@@ -76,9 +78,12 @@ describe('OpenAPI document and API reference', () => {
       '/models/{modelId}',
       '/models/{modelId}/aliases',
       '/models/{modelId}/aliases/{alias}',
+      '/models/{modelId}/deployments',
+      '/models/{modelId}/deployments/rollback',
       '/models/{modelId}/{version}',
       '/models/{modelId}/{version}/artifacts',
       '/models/{modelId}/{version}/decisions',
+      '/models/{modelId}/{version}/deploy',
       '/models/{modelId}/{version}/evaluations',
       '/models/{modelId}/{version}/evidence',
       '/models/{modelId}/{version}/governance',
@@ -96,7 +101,13 @@ describe('OpenAPI document and API reference', () => {
       '/tokens',
       '/tokens/{tokenId}',
       '/users/{userId}/sessions',
+      '/webhooks',
+      '/webhooks/{webhookId}',
+      '/webhooks/{webhookId}/deliveries',
+      '/webhooks/{webhookId}/rotate-secret',
+      '/webhooks/{webhookId}/test',
     ]);
+    expect(doc.paths['/models/{modelId}/{version}/deploy'].post.responses['202']).toBeDefined();
     expect(doc.paths['/models'].post.responses['201']).toBeDefined();
     expect(doc.paths['/models/{modelId}/{version}'].delete.responses['204']).toBeDefined();
     expect(doc.paths['/models'].post.security).toEqual([{ bearerAuth: [] }]);
