@@ -3,16 +3,16 @@
 // may run at once. Stops after its jobs in hand on SIGTERM or SIGINT.
 import { config } from '../server/config';
 import { getConnection } from '../server/db';
-import { jobDatabaseUrl, startJobRunner } from '../server/jobs/runner';
+import { jobDatabase, startJobRunner } from '../server/jobs/runner';
 
 const connection = await getConnection();
 await connection.migrate();
-const url = jobDatabaseUrl(config.database, null);
-if (!url) {
+const target = jobDatabase(config.database, null);
+if (!target) {
   console.error('The embedded database lives in the server process, which runs the jobs itself; set DATABASE_URL to run a worker apart.');
   process.exit(1);
 }
-const runner = await startJobRunner(connection.db, url, config.worker.concurrency);
+const runner = await startJobRunner(connection.db, target, config.worker.concurrency);
 console.log(`Worker running (concurrency ${config.worker.concurrency})`);
 const stop = async () => {
   await runner.stop();

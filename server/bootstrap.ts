@@ -1,7 +1,7 @@
 import { config } from './config';
 import { getConnection } from './db';
 import { logger } from './observability/logger';
-import { jobDatabaseUrl, startJobRunner } from './jobs/runner';
+import { jobDatabase, startJobRunner } from './jobs/runner';
 import { startDenialAuditor } from './services/audit/denials';
 import { seedDemoData } from './services/seed/demo';
 
@@ -17,9 +17,9 @@ export async function bootstrap(): Promise<void> {
   }
   if (config.seedDemoData && (await seedDemoData(connection.db))) logger.info('demo data seeded');
   startDenialAuditor(connection.db);
-  const jobsUrl = jobDatabaseUrl(database, socketPort);
-  if (config.worker.inProcess && jobsUrl) {
-    await startJobRunner(connection.db, jobsUrl, config.worker.concurrency);
+  const jobs = jobDatabase(database, socketPort);
+  if (config.worker.inProcess && jobs) {
+    await startJobRunner(connection.db, jobs, config.worker.concurrency);
     logger.info({ concurrency: config.worker.concurrency }, 'job runner started');
   }
   logger.info({ driver: connection.driver }, 'database ready');

@@ -32,16 +32,33 @@ const tasks = (db: Database): TaskList => ({
   },
 });
 
-/** The URL the job engine connects with: the database's, or the embedded one's local socket. */
-export function jobDatabaseUrl(database: DatabaseConfig, socketPort: number | null): string | null {
-  if (database.driver !== 'pglite') return database.url;
-  return socketPort ? `postgres://postgres@127.0.0.1:${socketPort}/postgres` : null;
+export interface JobDatabase {
+  url: string;
+  /**
+   * The embedded database is one Postgres session behind its socket: connections share it, so
+   * they cannot each prepare the same named statement, and one worker slot is all it can use.
+   */
+  sharedSession: boolean;
+}
+
+/** What the job engine connects to: the database, or the embedded one's local socket. */
+export function jobDatabase(database: DatabaseConfig, socketPort: number | null): JobDatabase | null {
+  if (database.driver !== 'pglite') return { url: database.url, sharedSession: false };
+  return socketPort ? { url: `postgres://postgres@127.0.0.1:${socketPort}/postgres`, sharedSession: true } : null;
 }
 
 /**
  * Works the registry's jobs (event dispatch, webhook deliveries) on graphile-worker. Any number of
  * runners may work one database at once: each job is locked by the one that takes it.
  */
-export function startJobRunner(db: Database, connectionString: string, concurrency: number): Promise<Runner> {
-  return run({ connectionString, concurrency, taskList: tasks(db), noHandleSignals: true, pollInterval: 1_000, logger: engineLogger });
+export function startJobRunner(db: Database, target: JobDatabase, concurrency: number): Promise<Runner> {
+  return run({
+    connectionString: target.url,
+    concurrency: target.sharedSession ? 1 : concurrency,
+    noPreparedStatements: target.sharedSession,
+    taskList: tasks(db),
+    noHandleSignals: true,
+    pollInterval: 1_000,
+    logger: engineLogger,
+  });
 }
