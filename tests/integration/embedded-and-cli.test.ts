@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Connection, openDatabase } from '../../db/client';
-import { apiTokens, auditLog, teams } from '../../db/schema';
+import { apiTokens, auditLog, events, teams } from '../../db/schema';
+import { jobDatabase, startJobRunner } from '../../server/jobs/runner';
 import { systemPrincipal } from '../../server/auth/principal';
 import { appRouter } from '../../server/routers';
 import { seedDemoData } from '../../server/services/seed/demo';
@@ -66,6 +67,24 @@ describe('the embedded database (PGlite)', () => {
     const [team] = await connection.db.select().from(teams).where(eq(teams.slug, 'newteam'));
     const [row] = await connection.db.select().from(apiTokens).where(eq(apiTokens.teamId, team!.id));
     expect(row).toMatchObject({ role: 'viewer', scopes: ['read'] });
+  });
+
+  it('works the job queue through its socket: every event is dispatched', async () => {
+    const port = await connection.serve!(0);
+    const runner = await startJobRunner(connection.db, jobDatabase({ driver: 'pglite', dataDir, socketPort: 0 }, port)!, 4);
+    try {
+      const caller = createCallerFactory(appRouter)(inProcessContext({ db: connection.db, driver: 'pglite', correlationId: 'pglite-jobs', principal: systemPrincipal('smoke test') }));
+      for (const version of ['2.0.0', '2.1.0', '2.2.0']) await caller.models.register(registration({ team: 'fraud', name: 'queued', version }) as never);
+      const undispatched = async () => (await connection.db.select({ id: events.id }).from(events).where(isNull(events.dispatchedAt))).length;
+      const deadline = Date.now() + 15_000;
+      while ((await undispatched()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await undispatched()).toBe(0);
+    } finally {
+      await runner.stop();
+      // The socket server hears the engine's connections close a few turns later; the database
+      // must still be open then (afterAll closes it).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
   });
 });
 
