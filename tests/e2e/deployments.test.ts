@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { api } from '../helpers/api';
-import { gotoInteractive, launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { gotoInteractive, launchBrowser, screenshot, signedInPage } from '../helpers/browser';
 import { appDatabase } from '../helpers/database';
 import { registration, tokenFor, uniqueSlug } from '../helpers/fixtures';
 import { signInAs } from '../helpers/session';
@@ -16,13 +16,7 @@ let pipeline = '';
 const name = `deploy-e2e-${crypto.randomUUID().slice(0, 6)}`;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
-async function pageFor(subject: string, width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await signIn(page, appUrl, subject);
-  return page;
-}
+const pageFor = (subject: string, width = 1280) => signedInPage(browser, appUrl, subject, width);
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 

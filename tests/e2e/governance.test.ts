@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { appDatabase } from '../helpers/database';
-import { gotoInteractive, launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { gotoInteractive, launchBrowser, screenshot, signedInPage } from '../helpers/browser';
 import { registration, tokenFor } from '../helpers/fixtures';
 import { ensureTeam } from '../../server/services/teams/find';
 
@@ -12,13 +12,7 @@ let db: Connection;
 let versionUrl = '';
 const partner = `e2e-partner-${crypto.randomUUID().slice(0, 6)}`;
 
-async function pageFor(subject: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await signIn(page, appUrl, subject);
-  return page;
-}
+const pageFor = (subject: string, width = 1280) => signedInPage(browser, appUrl, subject, width);
 
 const lifecycle = (page: Page) => page.getByRole('region', { name: /^Lifecycle/ });
 

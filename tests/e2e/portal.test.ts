@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from '../../db/client';
 import { appDatabase } from '../helpers/database';
-import { gotoInteractive, launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { gotoInteractive, launchBrowser, screenshot, signedInPage } from '../helpers/browser';
 import { lambdaConfig, registration, tokenFor } from '../helpers/fixtures';
 
 const appUrl = inject('appUrl');
@@ -13,13 +13,7 @@ let db: Connection;
 let maintainer: Page;
 let modelUrl = '';
 
-async function pageFor(subject: string, width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await signIn(page, appUrl, subject);
-  return page;
-}
+const pageFor = (subject: string, width = 1280) => signedInPage(browser, appUrl, subject, width);
 
 /** axe finds no serious or critical accessibility problem on the page. */
 async function expectAccessible(page: Page) {

@@ -22,6 +22,15 @@ export async function signIn(page: Page, appUrl: string, subject: string) {
   await page.waitForURL(`${appUrl}/models`);
 }
 
+/** A new browser context of the given width, signed in as a demo person. */
+export async function signedInPage(browser: Browser, appUrl: string, subject: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await signIn(page, appUrl, subject);
+  return page;
+}
+
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../e2e/screenshots');
 
 /** Saves what the page shows, for a person to look at after the run (not committed). */

@@ -38,3 +38,29 @@ export const bent = (valid: Record<string, unknown>, fields: string[]) =>
       .map(({ replace, extra }) => ({ ...valid, ...replace, ...extra })),
     fc.jsonValue({ maxDepth: 3 }),
   );
+
+/**
+ * Sends `runs` generated bodies, skipping those the schema accepts (they would succeed), checks
+ * each answer is a refusal in the contract's shape, and that `state` (everything the endpoint
+ * could change) is the same after all of them.
+ */
+export async function fuzzRefusals(
+  state: () => Promise<string>,
+  send: (body: unknown) => Promise<ApiResponse>,
+  bodies: fc.Arbitrary<unknown>,
+  accepted: (body: unknown) => boolean,
+  runs = FUZZ_RUNS,
+) {
+  const before = await state();
+  let sent = 0;
+  await fc.assert(
+    fc.asyncProperty(bodies, async (body) => {
+      fc.pre(!accepted(body));
+      sent++;
+      expectRefusal(await send(body), body);
+    }),
+    { ...fuzzOptions, numRuns: runs },
+  );
+  expect(sent).toBeGreaterThanOrEqual(runs);
+  expect(await state()).toBe(before);
+}

@@ -10,7 +10,7 @@ import { savePolicyInput } from '../../server/schemas/policy';
 import { api } from '../helpers/api';
 import { appTeam } from '../helpers/database';
 import { registration, tokenFor } from '../helpers/fixtures';
-import { FUZZ_RUNS, bent, expectRefusal, fuzzOptions } from '../helpers/fuzz';
+import { FUZZ_RUNS, bent, expectRefusal, fuzzOptions, fuzzRefusals } from '../helpers/fuzz';
 import { signInAs } from '../helpers/session';
 
 // The governance write endpoints meet FUZZ_RUNS generated requests each: bodies bent from valid
@@ -40,21 +40,8 @@ async function teamState() {
   return JSON.stringify({ versions, policies: policyRows[0]!.n, aliases, moves: moves[0]!.n, audit: audit[0]!.n, governance });
 }
 
-/** Sends generated bodies, skipping those the schema accepts (they would succeed), and checks each refusal. */
-async function fuzz(send: (body: unknown) => Promise<Awaited<ReturnType<typeof api>>>, bodies: fc.Arbitrary<unknown>, accepted: (body: unknown) => boolean) {
-  const before = await teamState();
-  let sent = 0;
-  await fc.assert(
-    fc.asyncProperty(bodies, async (body) => {
-      fc.pre(!accepted(body));
-      sent++;
-      expectRefusal(await send(body), body);
-    }),
-    fuzzOptions,
-  );
-  expect(sent).toBeGreaterThanOrEqual(FUZZ_RUNS);
-  expect(await teamState()).toBe(before);
-}
+const fuzz = (send: (body: unknown) => ReturnType<typeof api>, bodies: fc.Arbitrary<unknown>, accepted: (body: unknown) => boolean) =>
+  fuzzRefusals(teamState, send, bodies, accepted);
 
 const key = () => ({ modelId, version: '1.0.0' });
 const asObject = (body: unknown) => (body && typeof body === 'object' && !Array.isArray(body) ? body : { body });
