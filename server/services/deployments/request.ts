@@ -5,7 +5,7 @@ import type { TrafficShare } from '@/db/schema/json-columns';
 
 import { assertRoleOnModel } from '../../auth/access';
 import { type Actor, principalRef } from '../../auth/principal';
-import { conflict } from '../../errors/app-error';
+import { AppError, conflict } from '../../errors/app-error';
 import type { DeployAccepted, DeployInput } from '../../schemas/deployment';
 import type { Environment } from '../../schemas/lifecycle';
 import { recordAudit } from '../audit/record';
@@ -80,10 +80,10 @@ export async function recordDeploymentRequest(tx: Database, actor: Actor, reques
   return row!.id;
 }
 
-/** The deployment a retried request (same caller, same key) made; a 409 if the key was used for another request. */
 type Joined = Awaited<ReturnType<typeof selectDeployments>>[number];
 type SameRequest = (earlier: Joined) => boolean;
 
+/** The deployment a retried request (same caller, same key) made; a 409 if the key was used for another request. */
 async function replayed(db: Database, actor: Actor, key: string | undefined, same: SameRequest): Promise<DeployAccepted | null> {
   if (!key) return null;
   const [row] = await selectDeployments(db).where(and(sql`${deployments.requestedBy}->>'id' = ${principalRef(actor.principal).id}`, eq(deployments.idempotencyKey, key)));
@@ -103,8 +103,12 @@ export async function accepted(db: Database, actor: Actor, key: string | undefin
     const [deployment] = await withEvents(db, [row!]);
     return { deploymentId: id, status: deployment!.status, deployment: deployment! };
   } catch (error) {
-    if (!isUniqueViolation(error, 'deployments_idempotency_unique')) throw error;
-    return (await replayed(db, actor, key, same))!;
+    // A retry that raced the first request waited for its lock and then met either unique index
+    // (the key, or the deployment now at work): it answers the first deployment all the same.
+    const raced = isUniqueViolation(error, 'deployments_idempotency_unique') || (error instanceof AppError && error.code === 'CONFLICT');
+    const earlier = key && raced ? await replayed(db, actor, key, same) : null;
+    if (earlier) return earlier;
+    throw error;
   }
 }
 
