@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { NavLink } from './nav-link';
 import { TeamSwitcher } from './team-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { currentPerson } from '@/server/identity/current';
@@ -15,35 +16,21 @@ export async function SiteHeader() {
         </Link>
         {person && (
           <>
-            <Link href="/models" className="text-sm text-slate-600 hover:text-slate-900">
-              Models
-            </Link>
-            <Link href="/governance" className="text-sm text-slate-600 hover:text-slate-900">
-              Governance
-            </Link>
-            <Link href="/tokens" className="text-sm text-slate-600 hover:text-slate-900">
-              API tokens
-            </Link>
+            <NavLink href="/models">Models</NavLink>
+            <NavLink href="/governance">Governance</NavLink>
+            <NavLink href="/tokens">API tokens</NavLink>
             {maintainsSomething && (
-              <Link href="/webhooks" className="text-sm text-slate-600 hover:text-slate-900">
-                Webhooks
-              </Link>
+              <NavLink href="/webhooks">Webhooks</NavLink>
             )}
             {maintainsSomething && (
-              <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900">
-                Audit trail
-              </Link>
+              <NavLink href="/audit">Audit trail</NavLink>
             )}
             {person.isAdmin && (
-              <Link href="/admin/teams" className="text-sm text-slate-600 hover:text-slate-900">
-                Teams
-              </Link>
+              <NavLink href="/admin/teams">Teams</NavLink>
             )}
           </>
         )}
-        <Link href="/docs/api" className="text-sm text-slate-600 hover:text-slate-900">
-          API reference
-        </Link>
+        <NavLink href="/docs/api">API reference</NavLink>
         <div className="ml-auto flex items-center gap-3">
           {person ? (
             <>

@@ -1,14 +1,29 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { ActionResult } from '@/server/http/action-result';
+import type { TagUsage } from '@/server/schemas/model';
 import { useDebouncedCallback } from 'use-debounce';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '@/db/schema/vocabulary';
 import { useUrlState } from './url-state';
 
 const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm';
 
-export function CatalogFilters({ teams }: { teams: string[] }) {
+interface Props {
+  teams: string[];
+  /** How many filters are set, for the folded button on a phone. */
+  active: number;
+  suggestTags: () => Promise<ActionResult<TagUsage>>;
+}
+
+export function CatalogFilters({ teams, active, suggestTags }: Props) {
   const { params, update } = useUrlState();
+  const [open, setOpen] = useState(false);
+  const [tags, setTags] = useState<TagUsage['items'] | null>(null);
+  // Asked for when the tag field is first used, so the catalog itself waits for nothing.
+  const loadTags = () => {
+    if (tags === null) void suggestTags().then((r) => setTags(r.ok ? r.data.items : []));
+  };
   const [q, setQ] = useState(params.get('q') ?? '');
   useEffect(() => setQ(params.get('q') ?? ''), [params]);
   const search = useDebouncedCallback((value: string) => update({ q: value }, { replace: true }), 300);
@@ -26,7 +41,18 @@ export function CatalogFilters({ teams }: { teams: string[] }) {
   );
 
   return (
-    <search className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-8">
+    <search className="space-y-2">
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls="catalog-filters"
+      onClick={() => setOpen(!open)}
+      className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm sm:hidden"
+    >
+      {open ? 'Hide filters' : `Filters${active ? ` (${active})` : ''}`}
+    </button>
+    {/* On a phone the filters fold away behind the button; from 640 px they are always shown. */}
+    <div id="catalog-filters" className={`${open ? 'grid' : 'hidden'} gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid sm:grid-cols-3 lg:grid-cols-8`}>
       <div className="sm:col-span-3 lg:col-span-2">
         <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">Search name, description, tags</label>
         <input
@@ -51,10 +77,18 @@ export function CatalogFilters({ teams }: { teams: string[] }) {
           id="filter-tag"
           key={params.get('tag') ?? ''}
           defaultValue={params.get('tag') ?? ''}
+          list="tag-suggestions"
+          autoComplete="off"
+          onFocus={loadTags}
           onBlur={(e) => update({ tag: e.target.value.trim() })}
           onKeyDown={(e) => e.key === 'Enter' && update({ tag: e.currentTarget.value.trim() })}
           className={select}
         />
+        <datalist id="tag-suggestions">
+          {tags?.map((t) => (
+            <option key={t.tag} value={t.tag}>{`${t.models} model${t.models === 1 ? '' : 's'}`}</option>
+          ))}
+        </datalist>
       </div>
       <div>
         <label htmlFor="filter-alias" className="block text-xs font-medium text-slate-600">Alias</label>
@@ -68,6 +102,7 @@ export function CatalogFilters({ teams }: { teams: string[] }) {
           className={select}
         />
       </div>
+    </div>
     </search>
   );
 }

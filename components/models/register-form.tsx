@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useState, useTransition } from 'react';
+import { Fragment, type ReactNode, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
+import { submitKeepingInput } from '@/components/forms/submit-keeping-input';
+import { useFieldErrors } from '@/components/forms/field-errors';
 import type { ActionResult } from '@/server/http/action-result';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS, GPU_TYPES, LAMBDA_ARCHITECTURES } from '@/db/schema/vocabulary';
 import { type RegisterModelOutput, registerModelInput } from '@/server/schemas/register';
@@ -42,6 +44,39 @@ function json(form: FormData, name: string): unknown {
     return raw;
   }
 }
+
+// Every path the API may refuse, with the label of the control that shows it.
+const FIELDS: Record<string, string> = {
+  name: 'Name',
+  version: 'Version',
+  team: 'Team',
+  framework: 'Framework',
+  artifactUri: 'Artifact location',
+  deploymentTarget: 'Deployment target',
+  'deploymentConfig.memoryMb': 'Memory (MB)',
+  'deploymentConfig.timeoutSeconds': 'Timeout (s)',
+  'deploymentConfig.ephemeralStorageMb': 'Ephemeral storage (MB)',
+  'deploymentConfig.architecture': 'Architecture',
+  'deploymentConfig.minReplicas': 'Min replicas',
+  'deploymentConfig.maxReplicas': 'Max replicas',
+  'deploymentConfig.cpu': 'CPU',
+  'deploymentConfig.memoryMiB': 'Memory (MiB)',
+  'deploymentConfig.instanceType': 'Instance type',
+  'deploymentConfig.gpu.type': 'GPU',
+  'deploymentConfig.gpu.count': 'GPU count',
+  deploymentConfig: 'Deployment',
+  description: 'Description',
+  tags: 'Tags',
+  metrics: 'Metrics',
+  hyperparameters: 'Hyperparameters',
+  'lineage.datasets': 'Training datasets',
+  'lineage.trainingJobId': 'Training job id',
+  'lineage.commitSha': 'Commit SHA',
+  'lineage.parentVersion': 'Parent version',
+  lineage: 'Lineage',
+};
+// Controls whose id is not their error path; a group's errors lead to its first control.
+const IDS: Record<string, string> = { deploymentTarget: 'deploymentTarget-EKS', deploymentConfig: 'deploymentTarget-EKS', lineage: 'lineage.datasets' };
 
 function body(form: FormData, target: 'EKS' | 'LAMBDA'): Record<string, unknown> {
   const deploymentConfig =
@@ -82,7 +117,7 @@ function body(form: FormData, target: 'EKS' | 'LAMBDA'): Record<string, unknown>
 export function RegisterForm({ teams, defaults, register }: Props) {
   const router = useRouter();
   const [target, setTarget] = useState<'EKS' | 'LAMBDA'>(defaults.deploymentTarget ?? 'LAMBDA');
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const errors = useFieldErrors(FIELDS, IDS);
   const [conflict, setConflict] = useState<{ message: string; href: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
@@ -91,12 +126,14 @@ export function RegisterForm({ teams, defaults, register }: Props) {
   function submit(form: FormData) {
     const candidate = body(form, target);
     setConflict(null);
+    const items = { tags: list(form, 'tags'), 'lineage.datasets': list(form, 'datasets') };
     const parsed = registerModelInput.safeParse(candidate);
     if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues).fieldErrors);
+      const { fieldErrors, formErrors } = fieldErrorsFromIssues(parsed.error.issues);
+      errors.show(fieldErrors, formErrors, items);
       return;
     }
-    setErrors({});
+    errors.clear();
     startTransition(async () => {
       const result = await register(candidate);
       if (result.ok) {
@@ -109,8 +146,7 @@ export function RegisterForm({ teams, defaults, register }: Props) {
           href: details.modelId && details.versionId && details.version ? versionPath(details.modelId, details.version) : null,
         });
       } else {
-        setErrors(result.error.details?.fieldErrors ?? {});
-        toast.error(result.error.message);
+        errors.show(result.error.details?.fieldErrors ?? {}, result.error.details?.fieldErrors ? [] : [result.error.message], items);
       }
     });
   }
@@ -120,14 +156,16 @@ export function RegisterForm({ teams, defaults, register }: Props) {
       <label htmlFor={name} className="block text-sm font-medium">{label}</label>
       {control}
       {hint && <p className="text-xs text-slate-500">{hint}</p>}
-      {errors[name] && <p id={`${name}-error`} className="text-sm text-rose-700">{errors[name].join('; ')}</p>}
+      {errors.message(name)}
     </div>
   );
-  const described = (name: string) => ({ id: name, name, 'aria-invalid': Boolean(errors[name]) || undefined, 'aria-describedby': errors[name] ? `${name}-error` : undefined });
+  // A control named for its error path; `formName` where the form field is called otherwise.
+  const described = (path: string, formName = path) => ({ id: path, name: formName, ...errors.describe(path) });
   const configField = (key: string) => `deploymentConfig.${key}`;
 
   return (
-    <form action={submit} className="space-y-6" aria-label="Register a model version" noValidate>
+    <form onSubmit={submitKeepingInput(submit)} className="space-y-6" aria-label="Register a model version" noValidate>
+      {errors.summary}
       {conflict && (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
           {conflict.message}. {conflict.href && <Link href={conflict.href} className="underline">Open the existing version</Link>}
@@ -162,40 +200,43 @@ export function RegisterForm({ teams, defaults, register }: Props) {
         <div className="sm:col-span-2" role="radiogroup" aria-label="Deployment target">
           {DEPLOYMENT_TARGETS.map((t) => (
             <label key={t} className="mr-6 inline-flex items-center gap-2">
-              <input type="radio" name="deploymentTarget" value={t} checked={target === t} onChange={() => setTarget(t)} /> {t === 'EKS' ? 'EKS (Kubernetes)' : 'AWS Lambda'}
+              <input type="radio" id={`deploymentTarget-${t}`} name="deploymentTarget" value={t} checked={target === t} onChange={() => setTarget(t)} /> {t === 'EKS' ? 'EKS (Kubernetes)' : 'AWS Lambda'}
             </label>
           ))}
+          {errors.message('deploymentTarget')}
+          {errors.message('deploymentConfig')}
         </div>
+        {/* Keyed by target: each target's inputs are new elements, not the other's with its typed values. */}
         {target === 'LAMBDA' ? (
-          <>
-            {field(configField('memoryMb'), 'Memory (MB)', <input {...described(configField('memoryMb'))} name="memoryMb" type="number" defaultValue={config.memoryMb as number} className={input} />, '128–10,240')}
-            {field(configField('timeoutSeconds'), 'Timeout (s)', <input {...described(configField('timeoutSeconds'))} name="timeoutSeconds" type="number" defaultValue={config.timeoutSeconds as number} className={input} />, '1–900')}
-            {field(configField('ephemeralStorageMb'), 'Ephemeral storage (MB)', <input {...described(configField('ephemeralStorageMb'))} name="ephemeralStorageMb" type="number" defaultValue={(config.ephemeralStorageMb as number) ?? 512} className={input} />, '512–10,240')}
+          <Fragment key="LAMBDA">
+            {field(configField('memoryMb'), 'Memory (MB)', <input {...described(configField('memoryMb'), 'memoryMb')} type="number" defaultValue={config.memoryMb as number} className={input} />, '128–10,240')}
+            {field(configField('timeoutSeconds'), 'Timeout (s)', <input {...described(configField('timeoutSeconds'), 'timeoutSeconds')} type="number" defaultValue={config.timeoutSeconds as number} className={input} />, '1–900')}
+            {field(configField('ephemeralStorageMb'), 'Ephemeral storage (MB)', <input {...described(configField('ephemeralStorageMb'), 'ephemeralStorageMb')} type="number" defaultValue={(config.ephemeralStorageMb as number) ?? 512} className={input} />, '512–10,240')}
             {field(
               configField('architecture'),
               'Architecture',
-              <select {...described(configField('architecture'))} name="architecture" defaultValue={(config.architecture as string) ?? 'x86_64'} className={input}>
+              <select {...described(configField('architecture'), 'architecture')} defaultValue={(config.architecture as string) ?? 'x86_64'} className={input}>
                 {LAMBDA_ARCHITECTURES.map((a) => <option key={a} value={a}>{a}</option>)}
               </select>,
             )}
-          </>
+          </Fragment>
         ) : (
-          <>
-            {field(configField('minReplicas'), 'Min replicas', <input {...described(configField('minReplicas'))} name="minReplicas" type="number" defaultValue={(config.minReplicas as number) ?? 1} className={input} />)}
-            {field(configField('maxReplicas'), 'Max replicas', <input {...described(configField('maxReplicas'))} name="maxReplicas" type="number" defaultValue={(config.maxReplicas as number) ?? 2} className={input} />)}
-            {field(configField('cpu'), 'CPU', <input {...described(configField('cpu'))} name="cpu" defaultValue={config.cpu as string} placeholder="500m or 2" className={input} />)}
-            {field(configField('memoryMiB'), 'Memory (MiB)', <input {...described(configField('memoryMiB'))} name="memoryMiB" type="number" defaultValue={config.memoryMiB as number} className={input} />)}
-            {field(configField('instanceType'), 'Instance type (optional)', <input {...described(configField('instanceType'))} name="instanceType" defaultValue={config.instanceType as string} placeholder="g5.xlarge" className={input} />)}
+          <Fragment key="EKS">
+            {field(configField('minReplicas'), 'Min replicas', <input {...described(configField('minReplicas'), 'minReplicas')} type="number" defaultValue={(config.minReplicas as number) ?? 1} className={input} />)}
+            {field(configField('maxReplicas'), 'Max replicas', <input {...described(configField('maxReplicas'), 'maxReplicas')} type="number" defaultValue={(config.maxReplicas as number) ?? 2} className={input} />)}
+            {field(configField('cpu'), 'CPU', <input {...described(configField('cpu'), 'cpu')} defaultValue={config.cpu as string} placeholder="500m or 2" className={input} />)}
+            {field(configField('memoryMiB'), 'Memory (MiB)', <input {...described(configField('memoryMiB'), 'memoryMiB')} type="number" defaultValue={config.memoryMiB as number} className={input} />)}
+            {field(configField('instanceType'), 'Instance type (optional)', <input {...described(configField('instanceType'), 'instanceType')} defaultValue={config.instanceType as string} placeholder="g5.xlarge" className={input} />)}
             {field(
               configField('gpu.type'),
               'GPU (optional)',
-              <select {...described(configField('gpu.type'))} name="gpuType" defaultValue={(config.gpu as { type?: string } | undefined)?.type ?? ''} className={input}>
+              <select {...described(configField('gpu.type'), 'gpuType')} defaultValue={(config.gpu as { type?: string } | undefined)?.type ?? ''} className={input}>
                 <option value="">None</option>
                 {GPU_TYPES.map((g) => <option key={g} value={g}>{g}</option>)}
               </select>,
             )}
-            {field(configField('gpu.count'), 'GPU count', <input {...described(configField('gpu.count'))} name="gpuCount" type="number" defaultValue={(config.gpu as { count?: number } | undefined)?.count ?? 1} className={input} />)}
-          </>
+            {field(configField('gpu.count'), 'GPU count', <input {...described(configField('gpu.count'), 'gpuCount')} type="number" defaultValue={(config.gpu as { count?: number } | undefined)?.count ?? 1} className={input} />)}
+          </Fragment>
         )}
       </fieldset>
 
@@ -205,14 +246,12 @@ export function RegisterForm({ teams, defaults, register }: Props) {
         {field('tags', 'Tags (comma-separated)', <input {...described('tags')} defaultValue={defaults.tags?.join(', ')} className={input} />)}
         {field('metrics', 'Metrics (JSON)', <input {...described('metrics')} placeholder='{"auc": 0.94}' className={input} />)}
         {field('hyperparameters', 'Hyperparameters (JSON)', <input {...described('hyperparameters')} placeholder='{"max_depth": 6}' className={input} />)}
-        {field('datasets', 'Training datasets (comma-separated)', <input {...described('datasets')} className={input} />)}
-        {field('trainingJobId', 'Training job id', <input {...described('trainingJobId')} className={input} />)}
-        {field('commitSha', 'Commit SHA', <input {...described('commitSha')} className={input} />)}
-        {field('parentVersion', 'Parent version', <input {...described('parentVersion')} defaultValue={defaults.parentVersion} className={input} />)}
+        {field('lineage.datasets', 'Training datasets (comma-separated)', <input {...described('lineage.datasets', 'datasets')} className={input} />)}
+        {field('lineage.trainingJobId', 'Training job id', <input {...described('lineage.trainingJobId', 'trainingJobId')} className={input} />)}
+        {field('lineage.commitSha', 'Commit SHA', <input {...described('lineage.commitSha', 'commitSha')} className={input} />)}
+        {field('lineage.parentVersion', 'Parent version', <input {...described('lineage.parentVersion', 'parentVersion')} defaultValue={defaults.parentVersion} className={input} />)}
+        {errors.message('lineage')}
       </fieldset>
-      {(errors['lineage.commitSha'] || errors['lineage.parentVersion'] || errors['lineage.trainingJobId'] || errors['lineage.datasets']) && (
-        <p className="text-sm text-rose-700">Lineage: {Object.entries(errors).filter(([k]) => k.startsWith('lineage.')).map(([k, v]) => `${k.slice(8)} ${v.join('; ')}`).join('; ')}</p>
-      )}
       <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-5 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Registering…' : 'Register'}
       </button>

@@ -1,6 +1,8 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
+// Its router shows the page's progress bar while the next page loads, as links do.
+import { useRouter } from 'nextjs-toploader/app';
 import { useCallback } from 'react';
 
 /**

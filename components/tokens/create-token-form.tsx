@@ -7,16 +7,24 @@ import type { ActionResult } from '@/server/http/action-result';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import { submitKeepingInput } from '@/components/forms/submit-keeping-input';
 import { useHydrated } from '@/components/forms/use-hydrated';
+import { CopyButton } from '@/components/versions/copy-button';
 
 interface Props {
   teams: { slug: string; role: string }[];
-  create: (input: unknown) => Promise<ActionResult<{ token: string; record: { prefix: string } }>>;
+  create: (input: unknown) => Promise<ActionResult<{ token: string; record: { prefix: string; scopes: string[] } }>>;
+}
+
+interface NewToken {
+  secret: string;
+  prefix: string;
+  scopes: string[];
 }
 
 export function CreateTokenForm({ teams, create }: Props) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [secret, setSecret] = useState<string | null>(null);
+  // Held in this component's memory only: never logged, stored or sent anywhere.
+  const [created, setCreated] = useState<NewToken | null>(null);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
@@ -37,7 +45,7 @@ export function CreateTokenForm({ teams, create }: Props) {
     startTransition(async () => {
       const result = await create(input);
       if (result.ok) {
-        setSecret(result.data.token);
+        setCreated({ secret: result.data.token, prefix: result.data.record.prefix, scopes: result.data.record.scopes });
         setMessage(null);
       } else {
         setErrors(result.error.details?.fieldErrors ?? {});
@@ -74,7 +82,7 @@ export function CreateTokenForm({ teams, create }: Props) {
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Scopes</legend>
-        <div className="flex gap-4">
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
           {TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-1 text-sm">
               <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'read'} /> {scope}
@@ -92,12 +100,49 @@ export function CreateTokenForm({ teams, create }: Props) {
       <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Creating…' : 'Create token'}
       </button>
-      {secret && (
-        <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">
-          <p className="text-sm font-medium">Copy this token now; it will not be shown again.</p>
-          <code data-testid="new-token" className="block break-all font-mono text-sm">{secret}</code>
-        </div>
-      )}
+      {/* Present before anything is created, so the news is announced when it arrives; the secret itself is not read out. */}
+      <p role="status" className="sr-only">
+        {created ? `Token ${created.prefix}… created. Copy it now; it will not be shown again.` : ''}
+      </p>
+      {created && <CreatedToken {...created} />}
     </form>
+  );
+}
+
+/** The new secret, shown this once, with ways to use it; each part has its own copy button. */
+function CreatedToken({ secret, scopes }: Omit<NewToken, 'prefix'>) {
+  // Only rendered after a submission, so always in the browser.
+  const origin = window.location.origin;
+  const curl = `curl -H "Authorization: Bearer ${secret}" ${origin}/api/v1/models`;
+  const cli = `export REGISTRY_URL=${origin}\nexport REGISTRY_TOKEN=${secret}\nnpm run registry -- models list`;
+  return (
+    <section aria-labelledby="new-token-heading" className="min-w-0 space-y-3 rounded border border-emerald-300 bg-emerald-50 p-3">
+      <h3 id="new-token-heading" className="text-sm font-semibold">
+        Your new token
+      </h3>
+      <p className="text-sm">Copy it now; it will not be shown again.</p>
+      <div className="flex items-start gap-2">
+        <code data-testid="new-token" className="block min-w-0 flex-1 break-all font-mono text-sm">
+          {secret}
+        </code>
+        <CopyButton text={secret} label="token" />
+      </div>
+      <Snippet title="Call the API with curl" text={curl} label="curl command" />
+      <Snippet title="Or set it for the command line (npm run registry)" text={cli} label="shell variables" />
+      {!scopes.includes('read') && <p className="text-sm text-slate-700">Both list models, which needs the read scope; this token does not have it.</p>}
+    </section>
+  );
+}
+
+function Snippet({ title, text, label }: { title: string; text: string; label: string }) {
+  return (
+    <div className="space-y-1">
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm font-medium">{title}</p>
+        <CopyButton text={text} label={label} />
+      </div>
+      {/* Wrapped rather than scrolled, so it fits a phone; the copy button copies it unbroken. */}
+      <pre className="whitespace-pre-wrap break-all rounded bg-white p-2 font-mono text-xs">{text}</pre>
+    </div>
   );
 }

@@ -44,6 +44,7 @@ export const modelVersions = pgTable(
     // Deregistration keeps the row as a tombstone: the audit trail and incremental exports need it.
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: jsonb('deleted_by').$type<PrincipalRef>(),
+    deletedReason: text('deleted_reason'),
     changeSeq: bigint('change_seq', { mode: 'number' })
       .notNull()
       .default(sql`nextval('model_version_change_seq')`),

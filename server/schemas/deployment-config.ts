@@ -39,10 +39,10 @@ const eksConfigSchema = z
       .string()
       .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'instanceType must be an EC2 instance type such as m6i.xlarge')
       .optional(),
-    minReplicas: int('minReplicas', 1, 100),
-    maxReplicas: int('maxReplicas', 1, 100),
+    minReplicas: int('min replicas', 1, 100),
+    maxReplicas: int('max replicas', 1, 100),
     cpu: cpuQuantitySchema,
-    memoryMiB: int('memoryMiB', 128, 786_432),
+    memoryMiB: int('memory', 128, 786_432),
     gpu: z
       .strictObject({
         type: z.enum(GPU_TYPES, oneOf(GPU_TYPES)),
@@ -52,7 +52,7 @@ const eksConfigSchema = z
   })
   .refine((c) => c.maxReplicas >= c.minReplicas, {
     path: ['maxReplicas'],
-    message: 'maxReplicas must be at least minReplicas',
+    message: 'max replicas must be at least min replicas',
   })
   .meta({ id: 'EksDeploymentConfig', description: 'Preferences for a Kubernetes (EKS) deployment' });
 

@@ -133,3 +133,10 @@ export const updateModelInput = z
     message: 'only a shared model is shared with teams: set visibility to "shared"',
   });
 export type UpdateModelInput = z.infer<typeof updateModelInput>;
+
+export const tagUsageSchema = z
+  .object({
+    items: z.array(z.object({ tag: z.string(), models: z.number().int().meta({ description: 'Models the caller may read that carry it' }) })),
+  })
+  .meta({ id: 'TagUsage' });
+export type TagUsage = z.infer<typeof tagUsageSchema>;

@@ -56,6 +56,26 @@ export const versionKeySchema = z.strictObject({
   version: semverSchema,
 });
 
+export const deregisterVersionInput = versionKeySchema.extend({
+  reason: z.string().trim().max(500, 'must be at most 500 characters').optional().meta({ description: 'Why, shown on the version\'s tombstone' }),
+});
+
+/** What is left of a deregistered version: who registered it, who took it away, when and why. */
+export const deregistrationSchema = z
+  .object({
+    modelId: z.uuid(),
+    modelName: z.string(),
+    team: z.string(),
+    version: z.string(),
+    artifactUri: z.string(),
+    registeredBy: principalRefSchema,
+    registeredAt: timestampSchema,
+    deregisteredBy: principalRefSchema.nullable(),
+    deregisteredAt: timestampSchema,
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'Deregistration' });
+export type Deregistration = z.infer<typeof deregistrationSchema>;
 
 // Identity fields name the artifact that was trained; changing them would rewrite history.
 const immutable = (field: string) =>

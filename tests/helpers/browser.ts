@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from '@playwright/test';
+import { expect } from 'vitest';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 // Debian's Chromium as root in a closed network needs these; Playwright's own browser does not.
@@ -22,9 +24,9 @@ export async function signIn(page: Page, appUrl: string, subject: string) {
   await page.waitForURL(`${appUrl}/models`);
 }
 
-/** A new browser context of the given width, signed in as a demo person. */
-export async function signedInPage(browser: Browser, appUrl: string, subject: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+/** A new browser context of the given width (and system colour scheme), signed in as a demo person. */
+export async function signedInPage(browser: Browser, appUrl: string, subject: string, width = 1280, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await signIn(page, appUrl, subject);
@@ -46,4 +48,11 @@ export async function screenshot(page: Page, name: string) {
 export async function gotoInteractive(page: Page, url: string) {
   await page.goto(url);
   await page.waitForLoadState('networkidle');
+}
+
+/** axe finds no serious or critical accessibility problem on the page. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([]);
 }

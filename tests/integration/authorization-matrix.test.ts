@@ -31,14 +31,17 @@ const PEOPLE: Record<string, Record<Exclude<Role, `${string}Token`>, Outcome>> =
   'models.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'models.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'models.getByName': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'models.tags': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'versions.get': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'versions.update': { viewer: 'FORBIDDEN', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'versions.changes': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'versions.deregister': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
+  'versions.deregistration': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'tokens.create': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'tokens.list': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'tokens.revoke': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
   'audit.list': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
+  'audit.actors': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'UNAUTHORIZED' },
   'teams.directory': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'users.endSessions': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'FORBIDDEN', admin: 'ok', otherTeam: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
   'system.health': { viewer: 'ok', contributor: 'ok', maintainer: 'ok', admin: 'ok', otherTeam: 'ok', anonymous: 'ok' },  'models.update': { viewer: 'FORBIDDEN', contributor: 'FORBIDDEN', maintainer: 'ok', admin: 'ok', otherTeam: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
@@ -83,14 +86,17 @@ const TOKENS: Record<string, Record<Extract<Role, `${string}Token`>, Outcome>> =
   'models.list': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
   'models.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
   'models.getByName': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
+  'models.tags': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
   'versions.get': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
   'versions.update': { readToken: 'FORBIDDEN', writeToken: 'ok', maintainerToken: 'ok' },
   'versions.changes': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
   'versions.deregister': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'versions.deregistration': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },
   'tokens.create': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'tokens.list': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'tokens.revoke': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'audit.list': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
+  'audit.actors': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
   'teams.directory': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'users.endSessions': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'FORBIDDEN' },
   'system.health': { readToken: 'ok', writeToken: 'ok', maintainerToken: 'ok' },  'models.update': { readToken: 'FORBIDDEN', writeToken: 'FORBIDDEN', maintainerToken: 'ok' },
@@ -155,6 +161,13 @@ async function freshVersion() {
 }
 
 const freshKey = () => freshVersion().then(({ modelId, version }) => ({ modelId, version }));
+
+/** A fresh version, deregistered (its tombstone is what is read). */
+async function deregistered() {
+  const key = await freshKey();
+  await callerFor(systemPrincipal('fixture')).versions.deregister({ ...key, reason: 'matrix' });
+  return key;
+}
 
 /** A fresh version with a staging review opened by the system (so nobody in the matrix is its requester). */
 async function inReview() {
@@ -226,14 +239,17 @@ const CALLS: Record<string, (caller: ReturnType<typeof callerFor>) => Promise<un
   'models.list': (c) => c.models.list({}),
   'models.get': async (c) => c.models.get({ modelId: (await freshVersion()).modelId }),
   'models.getByName': async (c) => c.models.getByName({ team: 'fraud', name: (await freshVersion()).name }),
+  'models.tags': (c) => c.models.tags(),
   'versions.get': async (c) => c.versions.get(await freshVersion().then(({ modelId, version }) => ({ modelId, version }))),
   'versions.update': async (c) => c.versions.update({ ...(await freshVersion().then(({ modelId, version }) => ({ modelId, version }))), description: 'changed' }),
   'versions.deregister': async (c) => c.versions.deregister(await freshVersion().then(({ modelId, version }) => ({ modelId, version }))),
+  'versions.deregistration': async (c) => c.versions.deregistration(await deregistered()),
   'versions.changes': (c) => c.versions.changes({}),
   'tokens.create': (c) => c.tokens.create({ name: 'matrix', team: 'fraud', scopes: ['read'] } as never),
   'tokens.list': (c) => c.tokens.list({}),
   'tokens.revoke': async (c) => c.tokens.revoke({ tokenId: await freshToken() }),
   'audit.list': (c) => c.audit.list({}),
+  'audit.actors': (c) => c.audit.actors(),
   'teams.directory': (c) => c.teams.directory(),
   'users.endSessions': async (c) => c.users.endSessions({ userId: (await recordSignIn(database.db, { subject: `s-${++counter}`, name: 'someone', email: null }, { isAdmin: false, memberships: [] }, 'matrix')).id }),
   'system.health': (c) => c.system.health(),  'models.update': async (c) => c.models.update({ modelId: (await freshKey()).modelId, riskTier: 'high' }),

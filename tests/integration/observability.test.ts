@@ -67,6 +67,7 @@ describe('OpenAPI document and API reference', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/audit',
+      '/audit/actors',
       '/changes',
       '/deployments/{deploymentId}',
       '/deployments/{deploymentId}/events',
@@ -84,6 +85,7 @@ describe('OpenAPI document and API reference', () => {
       '/models/{modelId}/{version}/artifacts',
       '/models/{modelId}/{version}/decisions',
       '/models/{modelId}/{version}/deploy',
+      '/models/{modelId}/{version}/deregistration',
       '/models/{modelId}/{version}/evaluations',
       '/models/{modelId}/{version}/evidence',
       '/models/{modelId}/{version}/governance',
@@ -94,6 +96,7 @@ describe('OpenAPI document and API reference', () => {
       '/policies/history',
       '/policy',
       '/reviews',
+      '/tags',
       '/teams',
       '/teams/{team}/models/{name}',
       '/teams/{team}/models/{name}/aliases/{alias}',

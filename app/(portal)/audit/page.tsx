@@ -1,83 +1,160 @@
+import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AuditFilters, type ModelChoice } from '@/components/audit/audit-filters';
+import { AuditResource, modelKey, recordModelId } from '@/components/audit/audit-resource';
+import { type AuditRecord, AuditSummary } from '@/components/audit/audit-summary';
+import { type DroppedFilter, FILTER_LABELS, type SearchParams, parseAuditFilters } from '@/components/audit/filter-params';
+import { Timestamp } from '@/components/time/timestamp';
+import type { Principal } from '@/server/auth/principal';
 import { requirePerson } from '@/server/identity/current';
-import { listAuditInput } from '@/server/schemas/audit';
 import { callerForPerson } from '@/server/identity/server-caller';
+import type { ListAuditInput } from '@/server/schemas/audit';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
-const FILTERS = [
-  ['action', 'Action', 'version.registered'],
-  ['actor', 'Actor id', ''],
-  ['modelId', 'Model id', ''],
-  ['version', 'Version', '1.2.0'],
-  ['from', 'From (ISO time)', '2026-11-01T00:00:00Z'],
-  ['to', 'To (ISO time)', ''],
-] as const;
+type Caller = Awaited<ReturnType<typeof callerForPerson>>;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+const HEADERS = ['Time', 'Actor', 'Team', 'Action', 'Resource', 'Summary', 'Correlation id'];
+// Summaries naming a model without its id are few; looking each up is capped all the same.
+const NAME_LOOKUPS = 10;
+
+/** The page of records; a cursor the list refuses (edited by hand) is dropped, not fatal. */
+async function recordsPage(caller: Caller, input: ListAuditInput, dropped: DroppedFilter[]) {
+  try {
+    return await caller.audit.list(input);
+  } catch (error) {
+    if (!(error instanceof TRPCError && error.code === 'BAD_REQUEST' && input.cursor)) throw error;
+    dropped.push({ name: 'cursor', label: FILTER_LABELS.cursor, value: input.cursor, message: 'is not a page of this list' });
+    const { cursor: _cursor, ...rest } = input;
+    return caller.audit.list(rest);
+  }
+}
+
+/** The models of the teams whose trail the person reads (admins: every team), for the model picker. */
+async function modelChoices(caller: Caller, person: Principal) {
+  const teams = person.isAdmin ? [undefined] : person.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamSlug);
+  const pages = await Promise.all(teams.map((team) => caller.models.list({ team, sort: 'name', order: 'asc', limit: 100 })));
+  const models: ModelChoice[] = pages.flatMap((p) => p.items.map(({ id, name, team }) => ({ id, name, team })));
+  return { models, truncated: pages.some((p) => p.nextCursor !== null) };
+}
+
+/** Model ids by team and name, for records whose summaries name their model without its id. */
+async function modelIdsByName(caller: Caller, records: AuditRecord[], models: ModelChoice[]) {
+  const found = new Map<string, string>(models.map((m) => [modelKey(m.team, m.name), m.id]));
+  for (const r of records) if (typeof r.summary.modelId === 'string' && typeof r.summary.model === 'string') found.set(modelKey(r.team, r.summary.model), r.summary.modelId);
+  const missing = new Map<string, { team: string; name: string }>();
+  for (const r of records) {
+    if (r.team && typeof r.summary.model === 'string' && !recordModelId(r, found)) missing.set(modelKey(r.team, r.summary.model), { team: r.team, name: r.summary.model });
+  }
+  const looked = await Promise.all([...missing].slice(0, NAME_LOOKUPS).map(([key, ref]) => caller.models.getByName(ref).then((m) => [key, m.id] as const, () => null)));
+  for (const entry of looked) if (entry) found.set(...entry);
+  return found;
+}
+
+/** Names for an actor or model of the address that the pickers do not list (past the first 500 or 100). */
+async function unlistedNames(caller: Caller, records: AuditRecord[], models: ModelChoice[], query: { actor?: string; modelId?: string }) {
+  const actor = query.actor ? records.find((r) => r.actor.id === query.actor)?.actor.name : undefined;
+  if (!query.modelId || models.some((m) => m.id === query.modelId)) return { actor };
+  const named = records.find((r) => r.summary.modelId === query.modelId && typeof r.summary.model === 'string')?.summary.model as string | undefined;
+  const model = named ?? (await caller.models.get({ modelId: query.modelId }).then((m) => m.name, () => 'Unknown model'));
+  return { actor, model };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const person = await requirePerson();
   if (!person.isAdmin && !person.memberships.some((m) => m.role === 'maintainer')) notFound();
-  const params = await searchParams;
-  const query = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && (FILTERS.some(([f]) => f === k) || k === 'cursor')));
-  const parsed = listAuditInput.safeParse(query);
-  const page = parsed.success ? await (await callerForPerson()).audit.list(parsed.data) : null;
-  const next = page?.nextCursor ? `?${new URLSearchParams({ ...query, cursor: page.nextCursor })}` : null;
+  const { input, query, dropped } = parseAuditFilters(await searchParams);
+  const caller = await callerForPerson();
+  const [page, actors, choices] = await Promise.all([recordsPage(caller, input, dropped), caller.audit.actors(), modelChoices(caller, person)]);
+  const [modelIds, unlisted] = await Promise.all([modelIdsByName(caller, page.items, choices.models), unlistedNames(caller, page.items, choices.models, query)]);
+  const teamSlugs = new Map(person.memberships.map((m) => [m.teamId, m.teamSlug]));
+  const { cursor: _cursor, ...kept } = query;
+  const next = page.nextCursor ? `/audit?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}` : null;
+  const newest = query.cursor ? `/audit?${new URLSearchParams(kept)}` : null;
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Audit trail</h1>
-      <form className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" aria-label="Filter the audit trail">
-        {FILTERS.map(([name, label, placeholder]) => (
-          <div key={name}>
-            <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-            <input id={name} name={name} defaultValue={params[name] ?? ''} placeholder={placeholder} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm" />
-          </div>
-        ))}
-        <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-indigo-600 px-4 py-1.5 text-white hover:bg-indigo-700">Filter</button>
-          <Link href="/audit" className="text-sm text-slate-600 underline">Clear</Link>
+      <AuditFilters
+        query={query}
+        actors={actors.items}
+        models={choices.models}
+        unlisted={unlisted}
+        truncated={{ actors: actors.truncated, models: choices.truncated }}
+      />
+      {dropped.length > 0 && (
+        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="font-medium">Some filters were ignored:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {dropped.map((d) => (
+              <li key={d.name} className="wrap-anywhere">
+                {d.label} “{d.value.length > 60 ? `${d.value.slice(0, 59)}…` : d.value}” {d.message}.
+              </li>
+            ))}
+          </ul>
         </div>
-      </form>
-      {!parsed.success && (
-        <p role="alert" className="text-rose-700">
-          {parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
-        </p>
       )}
-      {page && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
-        <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="Audit records" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {['Time', 'Actor', 'Team', 'Action', 'Resource', 'Summary', 'Correlation id'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="px-3 py-4 text-slate-500">No records match.</td>
-                </tr>
-              )}
-              {page.items.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{r.occurredAt.slice(0, 19).replace('T', ' ')}</td>
-                  <td className="px-3 py-2">{r.actor.name}</td>
-                  <td className="px-3 py-2">{r.team ?? 'platform'}</td>
-                  <td className="px-3 py-2 font-mono">{r.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.resourceType}:{r.resourceId.slice(0, 8)}</td>
-                  <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{JSON.stringify(r.summary)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.correlationId.slice(0, 12)}</td>
-                </tr>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
+      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="Audit records" tabIndex={0}>
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              {HEADERS.map((h) => (
+                <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                  {h}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </section>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.length === 0 && (
+              <tr>
+                <td colSpan={HEADERS.length} className="px-3 py-4 text-slate-500">
+                  No records match.
+                </td>
+              </tr>
+            )}
+            {page.items.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100 align-top">
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Timestamp at={r.occurredAt} precision="second" />
+                </td>
+                <td className="min-w-32 px-3 py-2 wrap-anywhere">
+                  {r.actor.name}
+                  {r.actor.kind !== 'user' && <span className="text-slate-500"> ({r.actor.kind === 'token' ? 'API token' : 'system'})</span>}
+                </td>
+                <td className="px-3 py-2">{r.team ?? 'platform'}</td>
+                <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+                <td className="min-w-40 px-3 py-2">
+                  <AuditResource record={r} modelId={recordModelId(r, modelIds) ?? (r.resourceType === 'model_version' ? input.modelId : undefined)} />
+                </td>
+                <td className="min-w-64 max-w-md px-3 py-2 wrap-anywhere">
+                  <AuditSummary record={r} teamSlugs={teamSlugs} />
+                </td>
+                <td className="px-3 py-2 font-mono text-xs" title={r.correlationId}>
+                  {r.correlationId.slice(0, 12)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {(newest || next) && (
+        <nav aria-label="Audit pages" className="flex flex-wrap gap-4">
+          {newest && (
+          <Link href={newest} className="text-indigo-700 underline">
+            Newest records
+          </Link>
+        )}
+        {next && (
+          <Link href={next} className="text-indigo-700 underline">
+            Older records
+          </Link>
+        )}
+        </nav>
       )}
-      {next && <Link href={next} className="text-indigo-700 underline">Older records</Link>}
     </div>
   );
 }

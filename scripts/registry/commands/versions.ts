@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '../../../db/schema/vocabulary';
 import { registerModelInput } from '../../../server/schemas/register';
-import { versionKeySchema, updateVersionInput, type ModelVersion } from '../../../server/schemas/version';
+import { deregisterVersionInput, updateVersionInput, type ModelVersion } from '../../../server/schemas/version';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collect, collectMetric, given, jsonOption, readObjectFile, validate } from '../input';
@@ -111,9 +111,10 @@ const deregister = new Command('deregister')
   .description('Deregister a version (it disappears; its number is never reused)')
   .argument('<modelId>')
   .argument('<version>')
+  .option('--reason <text>', "why, shown on the version's tombstone")
   .option('--yes', 'confirm: deregistration cannot be undone')
-  .action(async (modelId: string, version: string, options: { yes?: boolean }, command: Command) => {
-    const input = validate(versionKeySchema, { modelId, version });
+  .action(async (modelId: string, version: string, options: { yes?: boolean; reason?: string }, command: Command) => {
+    const input = validate(deregisterVersionInput, { modelId, version, reason: options.reason });
     if (!options.yes) throw new CliError(`deregistering ${version} cannot be undone: add --yes to confirm`, EXIT.validation);
     await clientFor(command).versions.deregister.mutate(input);
     if (connection(command).json) return printJson({ deregistered: input });

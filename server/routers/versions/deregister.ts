@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { versionKeySchema } from '../../schemas/version';
+import { deregisterVersionInput } from '../../schemas/version';
 import { deregisterVersion } from '../../services/versions/deregister';
 import { guardedProcedure } from '../../trpc/procedures';
 
@@ -10,11 +10,11 @@ export const deregister = guardedProcedure(deregisterVersion.access)
       path: '/models/{modelId}/{version}',
       tags: ['versions'],
       summary: 'Deregister a version',
-      description: 'The version disappears from lists and lookups; a tombstone stays for audit and exports.',
+      description: 'The version disappears from lists and lookups; a tombstone (who, when, `reason`) stays for audit and exports.',
       successDescription: 'Deregistered (no content)',
     },
     successStatus: 204,
   })
-  .input(versionKeySchema)
+  .input(deregisterVersionInput)
   .output(z.void())
   .mutation(({ ctx, input }) => deregisterVersion(ctx.service, input));

@@ -5,7 +5,7 @@ import type { RagDelete, RagUpsert } from '../../schemas/rag-export';
 import { versionPath } from '../../portal-paths';
 import type { GovernanceFacts } from './governance-facts';
 
-type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'teamId'>;
+type VersionRow = Omit<InferSelectModel<typeof modelVersions>, 'hyperparameters' | 'deletedBy' | 'deletedReason' | 'teamId'>;
 
 /** A version with the facts of its model and team that its document tells. */
 export interface ExportRow {

@@ -64,7 +64,7 @@ const matches = (row: ExportRow, filters: RagExportFilters) =>
   (!filters.state || row.version.state === filters.state);
 
 // What documents tell of a version (hyperparameters and tombstone details are left out).
-const { hyperparameters: _h, deletedBy: _d, teamId: _t, ...exportedColumns } = getTableColumns(modelVersions);
+const { hyperparameters: _h, deletedBy: _d, deletedReason: _r, teamId: _t, ...exportedColumns } = getTableColumns(modelVersions);
 
 /** The model facts (and team) of the versions of one batch, in one query. */
 async function modelsOf(db: Database, modelIds: string[]) {

@@ -10,7 +10,7 @@ import { findLiveVersion } from './find';
 import { operation } from '../operation';
 
 /** Deregisters a version, keeping its row as a tombstone for the audit trail and exports. */
-export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' }, async ({ db, actor }, key: { modelId: string; version: string }): Promise<void> => {
+export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' }, async ({ db, actor }, key: { modelId: string; version: string; reason?: string }): Promise<void> => {
   await db.transaction(async (tx) => {
     const { model, version } = await findLiveVersion(tx, actor.principal, key, true);
     assertRoleOnModel(actor.principal, model.teamId, deregisterVersion.access.role);
@@ -19,6 +19,7 @@ export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' 
       .set({
         deletedAt: sql`now()`,
         deletedBy: principalRef(actor.principal),
+        deletedReason: key.reason || null,
         updatedAt: sql`now()`,
         ...nextChange(),
       })
@@ -35,7 +36,7 @@ export const deregisterVersion = operation({ scope: 'write', role: 'maintainer' 
       action: 'version.deregistered',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { modelId: model.id, model: model.name, version: version.version, artifactUri: version.artifactUri, aliasesRemoved: dropped.map((d) => d.alias) },
+      summary: { modelId: model.id, model: model.name, version: version.version, artifactUri: version.artifactUri, aliasesRemoved: dropped.map((d) => d.alias), ...(key.reason ? { reason: key.reason } : {}) },
     });
   });
 });

@@ -12,10 +12,21 @@ import { ModelFactsForm } from '@/components/models/model-facts-form';
 import { updateModelAction } from './actions';
 import { rollbackAction } from './deployment-actions';
 import { EnvironmentsSection } from '@/components/deployments/environments-section';
+import { MetricsChart } from '@/components/models/metrics-chart';
+import { CompareForm } from '@/components/models/compare-form';
+import { Timestamp } from '@/components/time/timestamp';
 
-export const metadata: Metadata = { title: 'Model' };
+type Params = { params: Promise<{ modelId: string }> };
 
-export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { modelId } = await params;
+  const model = await (await callerForPerson()).models.get({ modelId, order: 'chronological' }).catch(() => null);
+  return { title: model ? `${model.name} (${model.team})` : 'Model not found' };
+}
+
+const number = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+
+export default async function ModelPage({ params }: Params) {
   const { modelId } = await params;
   const person = await requirePerson();
   const caller = await callerForPerson();
@@ -24,6 +35,8 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
   const role = roleOnSlug(person, model.team);
   const readers = { team: `team ${model.team} only`, internal: 'everyone in the company', shared: `team ${model.team} and ${model.sharedWith.join(', ')}` }[model.visibility];
   const canWrite = role !== null && roleAtLeast(role, 'contributor');
+  const newestFirst = [...model.versions].reverse();
+  const metricNames = [...new Set(model.versions.flatMap((v) => Object.keys(v.metrics)))].sort();
 
   return (
     <div className="space-y-6">
@@ -68,29 +81,64 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
       />
 
       <section aria-labelledby="section-versions">
-        <h2 id="section-versions" className="mb-2 font-semibold">Versions</h2>
-        <ol className="relative space-y-3 border-l border-slate-300 pl-5">
-          {model.versions.map((v) => (
+        <h2 id="section-versions" className="mb-2 font-semibold">Versions, newest first</h2>
+        <ol className="space-y-3">
+          {newestFirst.map((v) => (
             <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3">
-              <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <Link href={versionPath(model.id, v.version)} className="font-mono font-semibold text-indigo-700 hover:underline">
                   {v.version}
                 </Link>
-                <span className="text-sm">{v.framework}</span>
-                <span className="text-sm">{v.deploymentTarget}</span>
-                {semver.prerelease(v.version) && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">pre-release</span>}
                 <StateBadge state={v.state} />
+                {semver.prerelease(v.version) && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">pre-release</span>}
+                {model.latestVersion?.id === v.id && <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">latest release</span>}
                 {aliases.filter((a) => a.version === v.version).map((a) => (
                   <code key={a.alias} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-900">@{a.alias}</code>
                 ))}
-                <span className="text-xs text-slate-600">deployment: {v.deploymentStatus.replace('_', ' ')}</span>
-                <time dateTime={v.createdAt} className="ml-auto text-xs text-slate-600">{v.createdAt.slice(0, 16).replace('T', ' ')}</time>
+                <span className="ml-auto text-xs text-slate-600">
+                  {v.registeredBy.name} · <Timestamp at={v.createdAt} relative />
+                </span>
               </div>
-              {model.latestVersion?.id === v.id && <p className="mt-1 text-xs font-medium text-emerald-700">latest release</p>}
+              <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-700">
+                <span>{v.framework} · {v.deploymentTarget === 'LAMBDA' ? 'AWS Lambda' : 'EKS'}</span>
+                {Object.entries(v.metrics).slice(0, 4).map(([name, value]) => (
+                  <span key={name}>
+                    {name} <strong className="font-mono">{number(value)}</strong>
+                  </span>
+                ))}
+              </p>
             </li>
           ))}
         </ol>
       </section>
+
+      {metricNames.length > 0 && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="section-metrics">
+          <h2 id="section-metrics" className="mb-2 font-semibold">Metrics across versions</h2>
+          <MetricsChart metrics={metricNames} rows={model.versions.map((v) => ({ version: v.version, ...v.metrics }))} />
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
+          <section className="mt-3 overflow-x-auto" tabIndex={0} aria-label="Metrics table">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="text-slate-600">
+                  <th scope="col" className="py-1 pr-4 font-medium">Version</th>
+                  {metricNames.map((m) => <th key={m} scope="col" className="py-1 pr-4 font-medium">{m}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {newestFirst.map((v) => (
+                  <tr key={v.id} className="border-t border-slate-100">
+                    <th scope="row" className="py-1 pr-4 font-mono font-medium">{v.version}</th>
+                    {metricNames.map((m) => <td key={m} className="py-1 pr-4 font-mono">{v.metrics[m] === undefined ? '—' : number(v.metrics[m])}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </section>
+      )}
+
+      {model.versions.length > 1 && <CompareForm modelId={model.id} versions={newestFirst.map((v) => v.version)} />}
     </div>
   );
 }

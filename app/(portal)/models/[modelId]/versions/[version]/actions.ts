@@ -10,8 +10,8 @@ export async function updateVersionAction(input: unknown) {
   return result;
 }
 
-export async function deregisterVersionAction(modelId: string, version: string) {
-  const result = await personAction('versions.deregister', (caller) => caller.versions.deregister({ modelId, version }));
+export async function deregisterVersionAction(input: { modelId: string; version: string; reason?: string }) {
+  const result = await personAction('versions.deregister', (caller) => caller.versions.deregister(input));
   if (result.ok) revalidatePath('/models', 'layout');
   return result;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import semver from 'semver';
 import { Markdown } from '@/components/models/markdown';
-import { CopyButton } from '@/components/versions/copy-button';
 import { VersionActions } from '@/components/versions/version-actions';
 import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
 import { requirePerson } from '@/server/identity/current';
@@ -20,8 +20,19 @@ import { DeployForm } from '@/components/deployments/deploy-form';
 import { DeploymentList } from '@/components/deployments/deployment-list';
 import { TrafficBar } from '@/components/deployments/traffic-bar';
 import { DEPLOYABLE_FROM, DEPLOY_ROLE } from '@/server/services/deployments/rules';
+import { Preferences } from '@/components/versions/preferences';
+import { UsageSnippets } from '@/components/versions/usage-snippets';
+import { Timestamp } from '@/components/time/timestamp';
+import { portalUrl } from '@/server/config';
 
-export const metadata: Metadata = { title: 'Model version' };
+type Params = { params: Promise<{ modelId: string; version: string }> };
+
+/** The title names the version (`fraud-detector 1.2.0 · Model Registry`). */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { modelId, version } = await params;
+  const found = await (await callerForPerson()).versions.get({ modelId, version: decodeURIComponent(version) }).catch(() => null);
+  return { title: found ? `${found.modelName} ${found.version}` : 'Version not found' };
+}
 
 function Table({ caption, rows }: { caption: string; rows: [string, unknown][] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">No {caption.toLowerCase()}.</p>;
@@ -66,18 +77,25 @@ function controlsFor(person: Principal, role: TeamRole | null, key: { modelId: s
   return controls;
 }
 
-export default async function VersionPage({ params }: { params: Promise<{ modelId: string; version: string }> }) {
+export default async function VersionPage({ params }: Params) {
   const { modelId, version: rawVersion } = await params;
   const person = await requirePerson();
   const caller = await callerForPerson();
   const v = await orNotFound(caller.versions.get({ modelId, version: decodedSegmentOrNotFound(rawVersion) }));
   const role = roleOnSlug(person, v.team);
-  const [governance, deployments] = await Promise.all([caller.governance.get({ modelId, version: v.version }), caller.deployments.history({ modelId })]);
+  const canSeeAudit = role === 'maintainer' || person.isAdmin;
+  const [governance, deployments, model, audit] = await Promise.all([
+    caller.governance.get({ modelId, version: v.version }),
+    caller.deployments.history({ modelId }),
+    caller.models.get({ modelId, order: 'semver' }),
+    canSeeAudit ? caller.audit.list({ modelId, version: v.version, limit: 50 }) : null,
+  ]);
   // Offered where the state allows and the person's role suffices; the policy is checked on submit.
   const deployable = (['staging', 'production'] as const).filter((env) => role && roleAtLeast(role, DEPLOY_ROLE[env]) && DEPLOYABLE_FROM[env].includes(v.state));
   const mine = deployments.deployments.filter((d) => d.version === v.version);
-  const canSeeAudit = role === 'maintainer';
-  const audit = canSeeAudit ? await caller.audit.list({ modelId, version: v.version, limit: 50 }) : null;
+  const serving = deployments.environments.flatMap((env) => env.serving.filter((s) => s.version === v.version).map((s) => ({ environment: env.environment, percent: s.percent })));
+  const latest = model.latestVersion;
+  const newer = latest && latest.version !== v.version && semver.gt(latest.version, v.version) ? latest.version : null;
   const section = 'rounded-lg border border-slate-200 bg-white p-4';
   const versionLink = (version: string) => versionPath(modelId, version);
 
@@ -86,14 +104,31 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
         <Link href="/models" className="hover:underline">Models</Link> / <Link href={modelPath(modelId)} className="hover:underline">{v.modelName}</Link> / {v.version}
       </nav>
-      <header>
+      <header className="space-y-2">
         <h1 className="text-2xl font-semibold break-all">
           {v.modelName} <span className="font-mono">{v.version}</span>
         </h1>
-        <p className="text-slate-600">
-          {v.framework} · {v.deploymentTarget} · <StateBadge state={v.state} /> · deployment {v.deploymentStatus.replace('_', ' ')} · team {v.team} · registered{' '}
-          {v.createdAt.slice(0, 16).replace('T', ' ')} by {v.registeredBy.name}
+        <p className="flex flex-wrap items-center gap-2" data-testid="version-status">
+          <StateBadge state={v.state} />
+          {semver.prerelease(v.version) && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">pre-release</span>}
+          {serving.map((s) => (
+            <span key={s.environment} className="rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white">
+              serving {s.environment} {s.percent}%
+            </span>
+          ))}
+          {serving.length === 0 && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-800">not serving</span>}
+          {governance.aliases.map((alias) => (
+            <code key={alias} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-900">@{alias}</code>
+          ))}
         </p>
+        <p className="text-sm text-slate-600">
+          {v.framework} · {v.deploymentTarget === 'LAMBDA' ? 'AWS Lambda' : 'EKS (Kubernetes)'} · team {v.team} · registered <Timestamp at={v.createdAt} /> by {v.registeredBy.name}
+        </p>
+        {newer && (
+          <p role="note" className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900">
+            A newer release exists: <Link href={versionLink(newer)} className="font-mono underline">{newer}</Link>
+          </p>
+        )}
       </header>
 
       <GovernanceSection
@@ -124,11 +159,9 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         <DeploymentList deployments={mine} />
       </section>
 
-      <section className={section} aria-labelledby="section-artifact">
-        <h2 id="section-artifact" className="font-semibold">Artifact</h2>
-        <p className="flex flex-wrap items-center gap-2">
-          <code className="break-all">{v.artifactUri}</code> <CopyButton text={v.artifactUri} label="artifact location" />
-        </p>
+      <section className={section} aria-labelledby="section-use">
+        <h2 id="section-use" className="mb-2 font-semibold">Use this version</h2>
+        <UsageSnippets origin={portalUrl('')} modelId={modelId} team={v.team} modelName={v.modelName} version={v.version} artifactUri={v.artifactUri} />
       </section>
 
       {v.description && (
@@ -140,8 +173,8 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section className={section} aria-labelledby="section-deployment">
-          <h2 id="section-deployment" className="font-semibold">Deployment preferences ({v.deploymentTarget})</h2>
-          <Table caption="Deployment preferences" rows={Object.entries(v.deploymentConfig)} />
+          <h2 id="section-deployment" className="mb-1 font-semibold">Deployment preferences ({v.deploymentTarget})</h2>
+          <Preferences version={v} />
         </section>
         <section className={section} aria-labelledby="section-metrics">
           <h2 id="section-metrics" className="font-semibold">Metrics</h2>
@@ -186,20 +219,18 @@ export default async function VersionPage({ params }: { params: Promise<{ modelI
         deregister={deregisterVersionAction}
       />
 
-      <section className={section} aria-labelledby="section-audit">
-        <h2 id="section-audit" className="font-semibold">Audit trail</h2>
-        {audit ? (
+      {audit && (
+        <section className={section} aria-labelledby="section-audit">
+          <h2 id="section-audit" className="font-semibold">Audit trail</h2>
           <ol className="space-y-1 text-sm">
             {audit.items.map((r) => (
               <li key={r.id}>
-                <time dateTime={r.occurredAt} className="font-mono">{r.occurredAt.slice(0, 19).replace('T', ' ')}</time> — <strong>{r.action}</strong> by {r.actor.name}
+                <Timestamp at={r.occurredAt} precision="second" className="font-mono" /> — <strong>{r.action}</strong> by {r.actor.name}
               </li>
             ))}
           </ol>
-        ) : (
-          <p className="text-sm text-slate-500">The audit trail is shown to the team&apos;s maintainers.</p>
-        )}
-      </section>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,204 @@
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Connection } from '../../db/client';
+import { api } from '../helpers/api';
+import { expectAccessible, gotoInteractive, launchBrowser, screenshot, signedInPage } from '../helpers/browser';
+import { appDatabase } from '../helpers/database';
+import { eksConfig, registration, tokenFor } from '../helpers/fixtures';
+
+const appUrl = inject('appUrl');
+const id = crypto.randomUUID().slice(0, 6);
+const name = `pages-${id}`;
+const tag = `pages-tag-${id}`;
+let browser: Browser;
+let db: Connection;
+let modelId = '';
+let registrant = '';
+const open: Page[] = [];
+
+async function pageFor(subject: string, width = 1280, colorScheme: 'light' | 'dark' = 'light') {
+  const page = await signedInPage(browser, appUrl, subject, width, colorScheme);
+  open.push(page);
+  return page;
+}
+const modelPage = () => `/models/${modelId}`;
+
+/** The elements that stick out of the screen on the right, to say why a page scrolls sideways. */
+const widest = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.closest('[tabindex="0"]') === null)
+      .slice(-3)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`)
+      .join(', '),
+  );
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = await appDatabase();
+  const token = await tokenFor(db.db, 'fraud', { role: 'maintainer' });
+  const register = (body: Record<string, unknown>) => api('/api/v1/models', { method: 'POST', token, body: registration({ name, team: 'fraud', ...body }) });
+  const first = await register({
+    version: '1.0.0',
+    description: 'Scores **card payments** for fraud.\n\nTrained weekly.',
+    tags: ['payments', tag],
+    metrics: { auc: 0.91, f1: 0.8 },
+    hyperparameters: { max_depth: 4 },
+    artifactUri: `s3://ml-models/${name}/1.0.0/model.tar.gz`,
+  });
+  modelId = first.body.modelId;
+  registrant = first.body.version.registeredBy.name;
+  await register({ version: '1.1.0', deploymentTarget: 'EKS', deploymentConfig: eksConfig, metrics: { auc: 0.93, f1: 0.82 }, hyperparameters: { max_depth: 6 } });
+  await register({ version: '2.0.0-rc.1', metrics: { auc: 0.95 } });
+  // A version taken away, for its tombstone.
+  await register({ version: '0.9.0' });
+  await api(`/api/v1/models/${modelId}/0.9.0?reason=${encodeURIComponent('Replaced by 1.0.0')}`, { method: 'DELETE', token });
+}, 60_000);
+afterAll(async () => {
+  for (const page of open) await page.context().close();
+  await browser?.close();
+  await db?.close();
+});
+
+describe('the model page', () => {
+  it('lists versions newest first with state, key metrics and who registered them, charts the metrics, and compares two versions', async () => {
+    const page = await pageFor('demo-maintainer');
+    await gotoInteractive(page, `${appUrl}${modelPage()}`);
+    expect(await page.title()).toBe(`${name} (fraud) · Model Registry`);
+    const versions = page.getByRole('heading', { name: 'Versions, newest first' }).locator('xpath=following-sibling::ol/li');
+    expect(await versions.locator('a').allTextContents()).toEqual(['2.0.0-rc.1', '1.1.0', '1.0.0']);
+    const [rc, latest] = [await versions.nth(0).textContent(), await versions.nth(1).textContent()];
+    expect(rc).toContain('pre-release');
+    expect(rc).not.toContain('latest release');
+    expect(latest).toContain('latest release');
+    expect(latest).toContain('auc 0.93');
+    expect(latest).toContain(registrant);
+
+    const metrics = page.getByRole('region', { name: 'Metrics table' });
+    expect(await metrics.getByRole('row', { name: /^1\.0\.0/ }).textContent()).toBe('1.0.00.910.8');
+    expect(await metrics.getByRole('row', { name: /^2\.0\.0-rc\.1/ }).textContent()).toBe('2.0.0-rc.10.95—');
+    // The chart draws one line per metric.
+    await expect.poll(() => page.locator('.recharts-line').count()).toBe(2);
+
+    await page.getByLabel('Version', { exact: true }).selectOption('1.0.0');
+    await page.getByLabel('with', { exact: true }).selectOption('1.1.0');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL(/\/compare\?a=1\.0\.0&b=1\.1\.0$/);
+    const auc = page.getByRole('region', { name: 'Metrics' }).getByRole('row', { name: /^auc/ });
+    expect(await auc.textContent()).toBe('auc (differs)0.910.93');
+    const preferences = page.getByRole('region', { name: 'Deployment preferences' });
+    expect(await preferences.getByRole('row', { name: /^Memory/ }).textContent()).toBe('Memory (differs)2,048 MB8,192 MiB');
+    expect(await page.getByRole('region', { name: 'Overview' }).getByRole('row', { name: /^Framework/ }).textContent()).toBe('Frameworkxgboostxgboost');
+  });
+});
+
+describe('the version page', () => {
+  it('puts state and deployment first, preferences in units, says when a newer release exists, and shows how to use it', async () => {
+    const page = await pageFor('demo-maintainer');
+    await gotoInteractive(page, `${appUrl}${modelPage()}/versions/1.0.0`);
+    expect(await page.title()).toBe(`${name} 1.0.0 · Model Registry`);
+    expect(await page.getByTestId('version-status').textContent()).toBe('draftnot serving');
+    const newer = page.getByRole('note');
+    expect(await newer.textContent()).toBe('A newer release exists: 1.1.0');
+    const preferences = page.getByRole('region', { name: 'Deployment preferences (LAMBDA)' });
+    expect(await preferences.locator('dl').innerText()).toBe('Memory\n2,048 MB\nTimeout\n30 s\nEphemeral storage\n512 MB\nArchitecture\nArm64 (Graviton)');
+
+    const use = page.getByRole('region', { name: 'Use this version' });
+    expect(await use.getByRole('figure').filter({ hasText: 'curl' }).locator('pre').textContent()).toContain(`/api/v1/models/${modelId}/1.0.0`);
+    expect(await use.getByRole('figure').filter({ hasText: 'AWS CLI' }).locator('pre').textContent()).toBe(`aws s3 cp s3://ml-models/${name}/1.0.0/model.tar.gz ./model.tar.gz`);
+    expect(await use.getByRole('button', { name: 'Copy' }).count()).toBe(4);
+
+    // The edit form waits behind its button.
+    expect(await page.getByRole('form', { name: 'Edit metadata' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit metadata' }).click();
+    expect(await page.getByRole('form', { name: 'Edit metadata' }).getByLabel('Tags (comma-separated)').inputValue()).toBe(`payments, ${tag}`);
+
+    // The latest release has no newer one: a pre-release does not count.
+    await page.goto(`${appUrl}${modelPage()}/versions/1.1.0`);
+    await page.getByRole('heading', { name: 'Use this version' }).waitFor();
+    expect(await page.getByRole('note').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Deployment preferences (EKS)' }).locator('dl').innerText()).toBe('Replicas\n2–4\nCPU\n2 cores\nMemory\n8,192 MiB\nGPU\n1 × NVIDIA T4');
+  });
+});
+
+describe('the catalog', () => {
+  it('tells what each model is, shows its filters as chips, drops only a bad parameter, and suggests the tags in use', async () => {
+    const page = await pageFor('demo-maintainer');
+    await gotoInteractive(page, `${appUrl}/models?team=fraud&tag=${tag}&framework=nope`);
+    expect(await page.getByRole('alert').filter({ hasText: 'Ignored' }).textContent()).toContain('framework=nope must be one of:');
+    const chips = page.getByRole('list', { name: 'Filters in effect' });
+    expect(await chips.getByRole('link').allTextContents()).toEqual([`Team: fraud×(remove this filter)`, `Tag: ${tag}×(remove this filter)`, 'Clear all']);
+    const rows = page.getByRole('region', { name: 'Models table' }).getByRole('row');
+    expect(await rows.count()).toBe(2);
+    const row = await rows.nth(1).innerText();
+    expect(row).toContain('Scores card payments for fraud.');
+    expect(row).toContain('payments');
+    expect(row).toMatch(/1\.1\.0\s+staging|1\.1\.0\s+draft/);
+    expect(row).toMatch(/just now|minute/);
+
+    await chips.getByRole('link', { name: /^Tag:/ }).click();
+    await page.waitForURL((url) => !url.searchParams.has('tag') && url.searchParams.get('team') === 'fraud');
+
+    // Suggestions come from the tags that exist.
+    await page.getByLabel('Tag', { exact: true }).focus();
+    await expect.poll(() => page.locator(`#tag-suggestions option[value="${tag}"]`).count()).toBe(1);
+    expect(await page.locator(`#tag-suggestions option[value="${tag}"]`).textContent()).toBe('1 model');
+  });
+
+  it('on a phone, folds the filters behind a button and shows each model as a card', async () => {
+    const phone = await pageFor('demo-maintainer', 390);
+    await gotoInteractive(phone, `${appUrl}/models?team=fraud&q=${name}`);
+    const cards = phone.getByRole('list', { name: 'Models' });
+    await cards.waitFor();
+    expect(await cards.getByRole('listitem').first().innerText()).toContain(name);
+    expect(await phone.getByLabel('Framework').isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'Filters (2)' }).click();
+    expect(await phone.getByLabel('Framework').isVisible()).toBe(true);
+  });
+});
+
+describe('every page', () => {
+  it('is named by its title, marks its section in the navigation, and starts with a skip link', async () => {
+    const page = await pageFor('demo-maintainer');
+    await page.goto(`${appUrl}${modelPage()}`);
+    await page.locator('main h1').waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Models', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'API tokens' }).getAttribute('aria-current')).toBeNull();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('fits 1280 and 390 px screens without sideways scrolling and passes axe, in the light and the dark theme', async () => {
+    const pages: [string, string][] = [
+      ['catalog', '/models?team=fraud'],
+      ['model', modelPage()],
+      ['version', `${modelPage()}/versions/1.1.0`],
+      ['version-tombstone', `${modelPage()}/versions/0.9.0`],
+      ['compare', `${modelPage()}/compare?a=1.0.0&b=1.1.0`],
+      ['register', '/models/new'],
+      ['tokens', '/tokens'],
+      ['audit', `/audit?modelId=${modelId}`],
+      ['governance', '/governance'],
+      ['policy', '/governance/policy/fraud'],
+      ['webhooks', '/webhooks'],
+      ['api-reference', '/docs/api'],
+      ['not-found', '/models/not-a-model'],
+    ];
+    for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']] as const) {
+      const page = await pageFor('demo-maintainer', width, scheme);
+      for (const [label, path] of pages) {
+        await page.goto(`${appUrl}${path}`);
+        await page.locator('main h1').waitFor();
+        if (label === 'model') await page.locator('.recharts-line').first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${width} px: ${overflow > 0 ? await widest(page) : ''}`).toBeLessThanOrEqual(0);
+        await expectAccessible(page);
+        await screenshot(page, `${label}-${width === 390 ? 'phone' : 'desktop'}-${scheme}`);
+      }
+      await page.context().close();
+    }
+  }, 300_000);
+});
