@@ -109,7 +109,7 @@ export function AuditFilters({ query, actors, models, unlisted, truncated }: Pro
           <ActorOptions actors={actors} />
         </select>
       </Field>
-      <Field id="modelId" label="Model" hint={`Records of its versions${truncated.models ? '; not every model is listed, only the first 100 by name' : ''}`}>
+      <Field id="modelId" label="Model" hint={`Its own records and its versions'${truncated.models ? '; not every model is listed, only the first 100 by name' : ''}`}>
         <select id="modelId" name="modelId" defaultValue={query.modelId ?? ''} className={control} aria-describedby="modelId-hint">
           <option value="">Any model</option>
           {!listedModel && <option value={query.modelId}>{unlisted.model ?? 'The one in the address'}</option>}

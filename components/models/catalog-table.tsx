@@ -136,7 +136,7 @@ export function CatalogTable({ page, sort, order }: { page: ListModelsOutput; so
     <div className="space-y-3">
       <CatalogCards models={page.items} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block" aria-label="Models table" tabIndex={0}>
+      <section className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block" aria-label="Models table" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             {table.getHeaderGroups().map((group) => (

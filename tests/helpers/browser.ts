@@ -36,9 +36,9 @@ export async function signedInPage(browser: Browser, appUrl: string, subject: st
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../e2e/screenshots');
 
 /** Saves what the page shows, for a person to look at after the run (not committed). */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /**
@@ -50,9 +50,10 @@ export async function gotoInteractive(page: Page, url: string) {
   await page.waitForLoadState('networkidle');
 }
 
-/** axe finds no serious or critical accessibility problem on the page. */
-export async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/** axe finds no serious or critical accessibility problem on the page (of the given rules, or all). */
+export async function expectAccessible(page: Page, rules?: string[]) {
+  const axe = new AxeBuilder({ page });
+  const { violations } = await (rules ? axe.withRules(rules) : axe).analyze();
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([]);
 }

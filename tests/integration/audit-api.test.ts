@@ -61,6 +61,16 @@ describe('GET /api/v1/audit', () => {
     expect(refused.status).toBe(403);
   });
 
+  // Last: it adds records to the team.
+  it("filters by model with the model's own records (an alias moved), not only its versions', and no other model's", async () => {
+    const other = (await api('/api/v1/models', { method: 'POST', token: contributor, body: registration({ name: 'other-model' }) })).body.modelId;
+    expect((await api(`/api/v1/models/${modelId}/aliases/candidate`, { method: 'PUT', token: contributor, body: { version: '1.1.0' } })).status).toBe(200);
+    const actions = async (query: string) => (await audit(query)).body.items.map((r: { action: string }) => r.action);
+    expect(await actions(`modelId=${modelId}`)).toEqual(['alias.moved', 'version.updated', 'version.registered', 'model.created']);
+    expect(await actions(`modelId=${modelId}&version=1.1.0`)).toEqual(['version.registered']);
+    expect(await actions(`modelId=${other}`)).toEqual(['model.created']);
+  });
+
   it('records the denied deregistration of a contributor', async () => {
     const admin = await api(`/api/v1/audit?action=access.denied&limit=200`, { token: maintainer });
     // Denials live in the platform chain, which only admins read.

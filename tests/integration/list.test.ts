@@ -166,3 +166,20 @@ describe('counting matches', () => {
     expect(names(rare).sort()).toEqual(['bulk-1', 'bulk-2', 'bulk-3']);
   });
 });
+
+describe('GET /api/v1/tags', () => {
+  it('suggests the tags in use on the models the caller may read, most used first, with their counts', async () => {
+    const secret = `private-${crypto.randomUUID().slice(0, 8)}`;
+    expect((await api('/api/v1/models', { method: 'POST', token: otherToken, body: registration({ name: 'tagged-elsewhere', tags: [secret] }) })).status).toBe(201);
+    const mine = (await api('/api/v1/tags', { token })).body.items as { tag: string; models: number }[];
+    const count = (tag: string) => mine.find((t) => t.tag === tag)?.models;
+    // 20 tabular models and 5 vision ones here (other tests' internal models may add some).
+    expect(count('tabular')).toBeGreaterThanOrEqual(20);
+    expect(count('vision')).toBeGreaterThanOrEqual(5);
+    expect(mine.findIndex((t) => t.tag === 'tabular')).toBeLessThan(mine.findIndex((t) => t.tag === 'vision'));
+    // Another team's model is not the caller's to read, nor are its tags.
+    expect(count(secret)).toBeUndefined();
+    const theirs = (await api('/api/v1/tags', { token: otherToken })).body.items as { tag: string; models: number }[];
+    expect(theirs.find((t) => t.tag === secret)).toEqual({ tag: secret, models: 1 });
+  });
+});

@@ -97,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="Audit records" tabIndex={0}>
+      <section className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="Audit records" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>

@@ -33,8 +33,9 @@ export default async function TokensPage() {
       <p className="text-slate-700">
         Tokens let scripts call the API as one of your teams. You see your own tokens and every token of the teams you maintain.
       </p>
+      {/* Relative: the header's visually hidden text is positioned, and must scroll with the table rather than widen the page. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="API tokens" tabIndex={0}>
+      <section className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="API tokens" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>

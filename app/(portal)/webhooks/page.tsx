@@ -49,7 +49,7 @@ export default async function WebhooksPage() {
             <p className="text-sm text-slate-500">Nothing sent yet.</p>
           ) : (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
-            <section className="overflow-x-auto" tabIndex={0} aria-label={`Deliveries to ${h.url}`}>
+            <section className="relative overflow-x-auto" tabIndex={0} aria-label={`Deliveries to ${h.url}`}>
               <table className="w-full text-left text-xs">
                 <thead className="text-slate-600">
                   <tr>

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, modelVersions, teams } from '@/db/schema';
 import { forbidden, validationFailed } from '../../errors/app-error';
@@ -29,6 +29,14 @@ export const listAudit = operation({ scope: 'read', role: 'maintainer' }, async 
         .where(and(eq(modelVersions.modelId, input.modelId), input.version ? eq(modelVersions.version, input.version) : undefined))
     : null;
 
+  // A model's records: its versions' (the given one's alone), and with no version its own (card,
+  // aliases, deployments), which name it as their resource or in their summary.
+  const ofModel =
+    input.modelId && versionIds
+      ? input.version
+        ? inArray(auditLog.resourceId, versionIds)
+        : or(inArray(auditLog.resourceId, versionIds), eq(auditLog.resourceId, input.modelId), sql`${auditLog.summary}->>'modelId' = ${input.modelId}`)
+      : undefined;
   const rows = await db
     .select({ record: auditLog, team: teams.slug, at: isoTimestamp(auditLog.occurredAt) })
     .from(auditLog)
@@ -37,7 +45,7 @@ export const listAudit = operation({ scope: 'read', role: 'maintainer' }, async 
       and(
         principal.isAdmin ? undefined : inArray(auditLog.teamId, maintained),
         input.team ? eq(teams.slug, input.team) : undefined,
-        versionIds ? inArray(auditLog.resourceId, versionIds) : undefined,
+        ofModel,
         input.actor ? sql`${auditLog.actor}->>'id' = ${input.actor}` : undefined,
         input.action ? eq(auditLog.action, input.action) : undefined,
         input.from ? gte(auditLog.occurredAt, new Date(input.from)) : undefined,

@@ -117,7 +117,7 @@ export default async function ModelPage({ params }: Params) {
           <h2 id="section-metrics" className="mb-2 font-semibold">Metrics across versions</h2>
           <MetricsChart metrics={metricNames} rows={model.versions.map((v) => ({ version: v.version, ...v.metrics }))} />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-          <section className="mt-3 overflow-x-auto" tabIndex={0} aria-label="Metrics table">
+          <section className="relative mt-3 overflow-x-auto" tabIndex={0} aria-label="Metrics table">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="text-slate-600">

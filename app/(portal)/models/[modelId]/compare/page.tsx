@@ -18,9 +18,10 @@ const show = (value: Cell) => (value === undefined || value === null || value ==
 /** Rows of one aspect of two versions: every name either has, the ones that differ marked. */
 function Aspect({ title, a, b, left, right }: { title: string; a: Record<string, Cell>; b: Record<string, Cell>; left: string; right: string }) {
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const headingId = `aspect-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`aspect-${title}`}>
-      <h2 id={`aspect-${title}`} className="mb-2 font-semibold">{title}</h2>
+    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={headingId}>
+      <h2 id={headingId} className="mb-2 font-semibold">{title}</h2>
       {names.length === 0 ? (
         <p className="text-sm text-slate-500">Neither version has any.</p>
       ) : (
