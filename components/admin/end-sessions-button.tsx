@@ -10,7 +10,7 @@ export function EndSessionsButton({ person, end }: { person: string; end: () => 
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending} aria-busy={pending}
       aria-label={`End every session of ${person}`}
       onClick={() => {
         if (!window.confirm(`End every session of ${person}? They will have to sign in again.`)) return;

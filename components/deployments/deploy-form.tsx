@@ -59,7 +59,7 @@ export function DeployForm({ environments, deploy }: { environments: Environment
         Reason
         <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="what this deployment is for" className={`${input} w-full`} />
       </label>
-      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button type="submit" disabled={pending} aria-busy={pending} className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Requesting…' : 'Deploy'}
       </button>
       <div id="traffic-error" role="alert" className="w-full text-sm text-red-700">

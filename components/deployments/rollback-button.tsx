@@ -39,7 +39,7 @@ export function RollbackButton({ environment, rollback }: { environment: string;
         Why roll back?
         <input value={reason} onChange={(e) => setReason(e.target.value)} required className="mt-1 block rounded border border-slate-300 px-2 py-1" />
       </label>
-      <button type="submit" disabled={pending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+      <button type="submit" disabled={pending} aria-busy={pending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
         Roll back
       </button>
       <button type="button" onClick={() => setOpen(false)} className="text-sm underline">

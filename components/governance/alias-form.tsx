@@ -37,7 +37,7 @@ export function AliasForm({ point }: { point: (alias: string) => Promise<ActionR
         Alias
         <input value={alias} onChange={(e) => setAlias(e.target.value)} placeholder="champion" aria-invalid={!!error} aria-describedby="alias-error" className="mt-1 block rounded border border-slate-300 px-2 py-1" />
       </label>
-      <button type="submit" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
+      <button type="submit" disabled={pending} aria-busy={pending} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
         Point here
       </button>
       <p id="alias-error" role="alert" className="w-full text-sm text-red-700">

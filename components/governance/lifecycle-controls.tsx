@@ -60,7 +60,7 @@ export function LifecycleControls({ controls }: { controls: Control[] }) {
       )}
       <div className="flex flex-wrap gap-2">
         {controls.map((control) => (
-          <button key={control.label} type="button" disabled={pending} onClick={() => press(control)} className={`rounded px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${tones[control.tone]}`}>
+          <button key={control.label} type="button" disabled={pending} aria-busy={pending} onClick={() => press(control)} className={`rounded px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${tones[control.tone]}`}>
             {control.label}
           </button>
         ))}

@@ -137,11 +137,11 @@ export function PolicyEditor(props: Props) {
         </label>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} onClick={dryRun} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
+        <button type="button" disabled={pending} aria-busy={pending} onClick={dryRun} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
           Dry run
         </button>
         {props.canSave && (
-          <button type="button" disabled={pending} onClick={save} className="rounded bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-50">
+          <button type="button" disabled={pending} aria-busy={pending} onClick={save} className="rounded bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-50">
             Save as a new revision
           </button>
         )}

@@ -102,7 +102,7 @@ export function ModelFactsForm({ modelId, facts, save }: { modelId: string; fact
           </label>
         )}
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-indigo-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-50">
+      <button type="submit" disabled={pending} aria-busy={pending} className="rounded bg-indigo-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-50">
         Save
       </button>
     </form>

@@ -252,7 +252,7 @@ export function RegisterForm({ teams, defaults, register }: Props) {
         {field('lineage.parentVersion', 'Parent version', <input {...described('lineage.parentVersion', 'parentVersion')} defaultValue={defaults.parentVersion} className={input} />)}
         {errors.message('lineage')}
       </fieldset>
-      <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-5 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button type="submit" disabled={pending || !hydrated} aria-busy={pending} className="rounded bg-indigo-600 px-5 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Registering…' : 'Register'}
       </button>
     </form>

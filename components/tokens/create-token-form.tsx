@@ -97,7 +97,7 @@ export function CreateTokenForm({ teams, create }: Props) {
         {error('expiresInDays')}
       </div>
       {message && <p role="alert" className="text-sm text-rose-700">{message}</p>}
-      <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button type="submit" disabled={pending || !hydrated} aria-busy={pending} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
         {pending ? 'Creating…' : 'Create token'}
       </button>
       {/* Present before anything is created, so the news is announced when it arrives; the secret itself is not read out. */}

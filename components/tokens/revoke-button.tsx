@@ -7,7 +7,7 @@ export function RevokeButton({ label, revoke }: { label: string; revoke: () => P
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending} aria-busy={pending}
       aria-label={`Revoke ${label}`}
       onClick={() => {
         if (window.confirm(`Revoke ${label}? Scripts using it will stop working.`)) startTransition(async () => void (await revoke()));

@@ -114,7 +114,7 @@ export function VersionActions(props: Props) {
             {error('lineage')}
           </div>
           <div className="flex gap-2">
-            <button type="submit" disabled={pending || !hydrated} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
+            <button type="submit" disabled={pending || !hydrated} aria-busy={pending} className="rounded bg-indigo-600 px-4 py-2 text-white hover:bg-indigo-700 disabled:opacity-50">
               {pending ? 'Saving…' : 'Save'}
             </button>
             <button type="button" onClick={() => setEditing(false)} className="rounded border border-slate-300 px-4 py-2">
@@ -134,7 +134,7 @@ export function VersionActions(props: Props) {
             <label htmlFor="confirm-version" className="block text-sm font-medium">Type the version ({props.version}) to confirm</label>
             <input id="confirm-version" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className={field} />
             <div className="flex gap-2">
-              <button type="button" onClick={deregister} disabled={pending || typed !== props.version} className="rounded bg-rose-700 px-4 py-2 text-white hover:bg-rose-800 disabled:opacity-50">
+              <button type="button" onClick={deregister} disabled={pending || typed !== props.version} aria-busy={pending} className="rounded bg-rose-700 px-4 py-2 text-white hover:bg-rose-800 disabled:opacity-50">
                 Deregister
               </button>
               <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-2">
@@ -143,7 +143,7 @@ export function VersionActions(props: Props) {
             </div>
           </fieldset>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} disabled={pending || !hydrated} className="rounded border border-rose-300 px-4 py-2 text-rose-700 hover:bg-rose-50">
+          <button type="button" onClick={() => setConfirming(true)} disabled={pending || !hydrated} aria-busy={pending} className="rounded border border-rose-300 px-4 py-2 text-rose-700 hover:bg-rose-50">
             Deregister this version
           </button>
         ))}

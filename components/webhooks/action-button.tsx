@@ -53,7 +53,7 @@ export function ActionButton({
           <button type="button" onClick={() => setAsking(false)} className="text-sm underline">Cancel</button>
         </>
       ) : (
-        <button type="button" disabled={pending} onClick={() => (confirm ? setAsking(true) : go())} className={`rounded px-2 py-1 text-sm font-medium disabled:opacity-50 ${TONES[tone]}`}>
+        <button type="button" disabled={pending} aria-busy={pending} onClick={() => (confirm ? setAsking(true) : go())} className={`rounded px-2 py-1 text-sm font-medium disabled:opacity-50 ${TONES[tone]}`}>
           {label}
         </button>
       )}

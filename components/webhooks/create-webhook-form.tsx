@@ -78,7 +78,7 @@ export function CreateWebhookForm({ teams, create }: Props) {
         Description
         <input name="description" placeholder="what receives these events" className={input} />
       </label>
-      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+      <button type="submit" disabled={pending} aria-busy={pending} className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
         Add webhook
       </button>
       <p role="alert" className="text-sm text-red-700">{message}</p>

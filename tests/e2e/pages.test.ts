@@ -150,7 +150,7 @@ describe('the catalog', () => {
     await gotoInteractive(phone, `${appUrl}/models?team=fraud&q=${name}`);
     const cards = phone.getByRole('list', { name: 'Models' });
     await cards.waitFor();
-    expect(await cards.getByRole('listitem').first().innerText()).toContain(name);
+    expect(await cards.getByRole('listitem').first().textContent()).toContain(name);
     expect(await phone.getByLabel('Framework').isVisible()).toBe(false);
     await phone.getByRole('button', { name: 'Filters (2)' }).click();
     expect(await phone.getByLabel('Framework').isVisible()).toBe(true);
@@ -169,6 +169,42 @@ describe('every page', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('shows progress while the next page loads and while a long action runs', async () => {
+    const page = await pageFor('demo-maintainer');
+    await gotoInteractive(page, `${appUrl}${modelPage()}/versions/1.0.0`);
+    // Hold the requests a moment, so that what is shown meanwhile can be looked at.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/*', async (route) => {
+      if (route.request().method() === 'POST' || route.request().headers().rsc) await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Edit metadata' }).click();
+    await page.getByLabel('Lineage notes').fill('held a moment');
+    const save = page.getByRole('button', { name: /^Sav/ });
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-busy')).toBe('true');
+    expect(await save.textContent()).toBe('Saving…');
+    release();
+    await page.getByText(`Saved ${name} 1.0.0`).waitFor();
+
+    const heldAgain = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.unroute('**/*');
+    await page.route('**/*', async (route) => {
+      if (route.request().headers().rsc) await heldAgain;
+      await route.continue();
+    });
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.locator('#nprogress .bar').waitFor();
+    release();
+    await page.waitForURL(`${appUrl}${modelPage()}`);
+    await page.getByRole('heading', { name: 'Versions, newest first' }).waitFor();
   });
 
   it('fits 1280 and 390 px screens without sideways scrolling and passes axe at both, in the light and (at 1280 px) the dark theme', async () => {
