@@ -106,8 +106,11 @@ describe('the registry CLI against a running portal', () => {
     expect(updated.code, updated.stderr).toBe(0);
     expect(JSON.parse(updated.stdout)).toMatchObject({ description: 'from CI', metrics: { f1: 0.85 } });
     expect((await registry(['versions', 'deregister', id, '2.0.0'], { REGISTRY_TOKEN: maintainer })).code).toBe(1);
-    expect((await registry(['versions', 'deregister', id, '2.0.0', '--yes'], { REGISTRY_TOKEN: maintainer })).code).toBe(0);
+    expect((await registry(['versions', 'deregister', id, '2.0.0', '--reason', 'x'.repeat(501), '--yes'], { REGISTRY_TOKEN: maintainer })).code).toBe(1);
+    expect((await registry(['versions', 'deregister', id, '2.0.0', '--reason', 'superseded by 1.0.0', '--yes'], { REGISTRY_TOKEN: maintainer })).code).toBe(0);
     expect((await registry(['versions', 'deregister', id, '2.0.0', '--yes'], { REGISTRY_TOKEN: maintainer })).code).toBe(3);
+    const tombstone = await api(`/api/v1/models/${id}/2.0.0/deregistration`, { token: maintainer });
+    expect(tombstone.body).toMatchObject({ version: '2.0.0', reason: 'superseded by 1.0.0' });
   });
 
   it('exports NDJSON to a file and resumes from the printed cursor', async () => {

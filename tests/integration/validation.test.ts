@@ -101,7 +101,7 @@ describe('registration validation', () => {
 
   it.each([
     [{ minReplicas: 0, maxReplicas: 2, cpu: '1', memoryMiB: 512 }, 'deploymentConfig.minReplicas', 'between 1 and 100'],
-    [{ minReplicas: 3, maxReplicas: 2, cpu: '1', memoryMiB: 512 }, 'deploymentConfig.maxReplicas', 'at least minReplicas'],
+    [{ minReplicas: 3, maxReplicas: 2, cpu: '1', memoryMiB: 512 }, 'deploymentConfig.maxReplicas', 'at least min replicas'],
     [{ minReplicas: 1, maxReplicas: 2, cpu: 'lots', memoryMiB: 512 }, 'deploymentConfig.cpu', 'Kubernetes CPU quantity'],
     [{ minReplicas: 1, maxReplicas: 2, cpu: '5m', memoryMiB: 512 }, 'deploymentConfig.cpu', 'between 10m and 96'],
     [{ minReplicas: 1, maxReplicas: 2, cpu: '1', memoryMiB: 64 }, 'deploymentConfig.memoryMiB', 'between 128'],

@@ -17,8 +17,6 @@ export const metadata: Metadata = { title: 'Audit trail' };
 type Caller = Awaited<ReturnType<typeof callerForPerson>>;
 
 const HEADERS = ['Time', 'Actor', 'Team', 'Action', 'Resource', 'Summary', 'Correlation id'];
-// Summaries naming a model without its id are few; looking each up is capped all the same.
-const NAME_LOOKUPS = 10;
 
 /** The page of records; a cursor the list refuses (edited by hand) is dropped, not fatal. */
 async function recordsPage(caller: Caller, input: ListAuditInput, dropped: DroppedFilter[]) {
@@ -40,16 +38,14 @@ async function modelChoices(caller: Caller, person: Principal) {
   return { models, truncated: pages.some((p) => p.nextCursor !== null) };
 }
 
-/** Model ids by team and name, for records whose summaries name their model without its id. */
-async function modelIdsByName(caller: Caller, records: AuditRecord[], models: ModelChoice[]) {
+/**
+ * Model ids by team and name, for records written before their summaries carried the model's id
+ * (artifact.added and version.review_withdrawn, until 2026-11): from the picker's models and the
+ * page's other records.
+ */
+function modelIdsByName(records: AuditRecord[], models: ModelChoice[]) {
   const found = new Map<string, string>(models.map((m) => [modelKey(m.team, m.name), m.id]));
   for (const r of records) if (typeof r.summary.modelId === 'string' && typeof r.summary.model === 'string') found.set(modelKey(r.team, r.summary.model), r.summary.modelId);
-  const missing = new Map<string, { team: string; name: string }>();
-  for (const r of records) {
-    if (r.team && typeof r.summary.model === 'string' && !recordModelId(r, found)) missing.set(modelKey(r.team, r.summary.model), { team: r.team, name: r.summary.model });
-  }
-  const looked = await Promise.all([...missing].slice(0, NAME_LOOKUPS).map(([key, ref]) => caller.models.getByName(ref).then((m) => [key, m.id] as const, () => null)));
-  for (const entry of looked) if (entry) found.set(...entry);
   return found;
 }
 
@@ -68,7 +64,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { input, query, dropped } = parseAuditFilters(await searchParams);
   const caller = await callerForPerson();
   const [page, actors, choices] = await Promise.all([recordsPage(caller, input, dropped), caller.audit.actors(), modelChoices(caller, person)]);
-  const [modelIds, unlisted] = await Promise.all([modelIdsByName(caller, page.items, choices.models), unlistedNames(caller, page.items, choices.models, query)]);
+  const modelIds = modelIdsByName(page.items, choices.models);
+  const unlisted = await unlistedNames(caller, page.items, choices.models, query);
   const teamSlugs = new Map(person.memberships.map((m) => [m.teamId, m.teamSlug]));
   const { cursor: _cursor, ...kept } = query;
   const next = page.nextCursor ? `/audit?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}` : null;

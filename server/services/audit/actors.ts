@@ -1,9 +1,9 @@
-import { asc, desc, inArray, sql } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import type { PrincipalRef } from '../../auth/principal';
-import { forbidden } from '../../errors/app-error';
 import { operation } from '../operation';
 import { listAudit } from './list';
+import { readableAudit } from './scope';
 
 /** Enough for a picker; the filter itself takes any actor id. */
 const ACTORS_LIMIT = 500;
@@ -20,14 +20,13 @@ interface AuditActors {
  * filter. One pass over the readable records; it is asked for when the audit page opens.
  */
 export const listAuditActors = operation(listAudit.access, async ({ db, actor: { principal } }, _input: undefined): Promise<AuditActors> => {
-  const maintained = principal.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamId);
-  if (!principal.isAdmin && maintained.length === 0) throw forbidden('The audit trail is open to maintainers of a team and to platform admins');
+  const readable = readableAudit(principal);
   const kind = sql<PrincipalRef['kind']>`${auditLog.actor}->>'kind'`;
   const id = sql<string>`${auditLog.actor}->>'id'`;
   const latest = db
     .selectDistinctOn([kind, id], { kind: kind.as('kind'), id: id.as('id'), name: sql<string>`${auditLog.actor}->>'name'`.as('name') })
     .from(auditLog)
-    .where(principal.isAdmin ? undefined : inArray(auditLog.teamId, maintained))
+    .where(readable)
     .orderBy(kind, id, desc(auditLog.occurredAt))
     .as('latest');
   const rows = await db

@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, modelVersions, teams } from '@/db/schema';
-import { forbidden, validationFailed } from '../../errors/app-error';
+import { validationFailed } from '../../errors/app-error';
 import type { ListAuditInput, ListAuditOutput } from '../../schemas/audit';
 import { cursorTimestampSchema } from '../../schemas/common';
 import { isoTimestamp } from '../keyset';
 import { operation } from '../operation';
+import { readableAudit } from './scope';
 
 const cursorSchema = z.object({ at: cursorTimestampSchema, id: z.uuid() });
 
@@ -19,8 +20,7 @@ function decode(raw: string) {
 
 /** Audit records, newest first: maintainers see their teams' records, admins every record. */
 export const listAudit = operation({ scope: 'read', role: 'maintainer' }, async ({ db, actor: { principal } }, input: ListAuditInput): Promise<ListAuditOutput> => {
-  const maintained = principal.memberships.filter((m) => m.role === 'maintainer').map((m) => m.teamId);
-  if (!principal.isAdmin && maintained.length === 0) throw forbidden('The audit trail is open to maintainers of a team and to platform admins');
+  const readable = readableAudit(principal);
   const cursor = input.cursor ? decode(input.cursor) : null;
   const versionIds = input.modelId
     ? db
@@ -43,7 +43,7 @@ export const listAudit = operation({ scope: 'read', role: 'maintainer' }, async 
     .leftJoin(teams, eq(teams.id, auditLog.teamId))
     .where(
       and(
-        principal.isAdmin ? undefined : inArray(auditLog.teamId, maintained),
+        readable,
         input.team ? eq(teams.slug, input.team) : undefined,
         ofModel,
         input.actor ? sql`${auditLog.actor}->>'id' = ${input.actor}` : undefined,

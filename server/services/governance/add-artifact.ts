@@ -36,7 +36,7 @@ export const addArtifact = operation({ scope: 'write', role: 'contributor' }, as
       action: 'artifact.added',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { model: model.name, version: version.version, type: input.type, uri: input.uri, sha256: input.sha256 ?? null, approvalsWithdrawn },
+      summary: { modelId: model.id, model: model.name, version: version.version, type: input.type, uri: input.uri, sha256: input.sha256 ?? null, approvalsWithdrawn },
     });
     return toArtifact(row!);
   }),

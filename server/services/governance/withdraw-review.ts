@@ -28,7 +28,7 @@ export const withdrawReview = operation({ scope: 'write', role: 'contributor' },
       action: 'version.review_withdrawn',
       resourceType: 'model_version',
       resourceId: version.id,
-      summary: { model: model.name, version: version.version, environment: review.environment, comment: input.comment ?? null },
+      summary: { modelId: model.id, model: model.name, version: version.version, environment: review.environment, comment: input.comment ?? null },
     });
     return governanceView(tx, model, version);
   }),

@@ -7,9 +7,15 @@ import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
 import { registerModelAction } from './actions';
 
-export const metadata: Metadata = { title: 'Register a model' };
+type Props = { searchParams: Promise<{ from?: string }> };
 
-export default async function NewModelPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { from } = await searchParams;
+  const model = from ? await (await callerForPerson()).models.get({ modelId: from, order: 'semver' }).catch(() => null) : null;
+  return { title: model ? `New version of ${model.name}` : 'Register a model' };
+}
+
+export default async function NewModelPage({ searchParams }: Props) {
   const person = await requirePerson();
   const { from } = await searchParams;
   const teams = person.memberships.filter((m) => roleAtLeast(m.role, 'contributor')).map((m) => m.teamSlug);

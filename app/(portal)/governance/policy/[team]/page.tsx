@@ -7,9 +7,13 @@ import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
 import { dryRunPolicyAction, savePolicyAction } from './actions';
 
-export const metadata: Metadata = { title: 'Team policy' };
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ modelId?: string; version?: string }> };
 
-export default async function PolicyPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ modelId?: string; version?: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Policy of ${(await params).team}` };
+}
+
+export default async function PolicyPage({ params, searchParams }: Props) {
   const { team } = await params;
   const { modelId, version } = await searchParams;
   const person = await requirePerson();
