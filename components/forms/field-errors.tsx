@@ -92,5 +92,5 @@ export function useFieldErrors(fields: Record<string, string>, ids: Record<strin
     </section>
   );
 
-  return { show, clear: () => show({}), describe, message, summary, has: (field: string) => Boolean(placed[field]) };
+  return { show, clear: () => show({}), describe, message, summary };
 }

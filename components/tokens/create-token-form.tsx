@@ -7,7 +7,7 @@ import type { ActionResult } from '@/server/http/action-result';
 import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import { submitKeepingInput } from '@/components/forms/submit-keeping-input';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { CopyButton } from '@/components/versions/copy-button';
+import { CopyButton } from '@/components/layout/copy-button';
 
 interface Props {
   teams: { slug: string; role: string }[];

@@ -1,4 +1,4 @@
-import { CopyButton } from '@/components/versions/copy-button';
+import { CopyButton } from '@/components/layout/copy-button';
 
 interface Props {
   /** The portal's address, for commands run elsewhere. */

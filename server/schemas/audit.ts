@@ -36,3 +36,11 @@ export const auditRecordSchema = z
 
 export const listAuditOutput = z.object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
 export type ListAuditOutput = z.infer<typeof listAuditOutput>;
+
+export const auditActorsOutput = z
+  .object({
+    items: z.array(principalRefSchema),
+    truncated: z.boolean().meta({ description: 'More actors acted than were listed (500, by name)' }),
+  })
+  .meta({ id: 'AuditActors' });
+export type AuditActors = z.infer<typeof auditActorsOutput>;

@@ -83,6 +83,11 @@ describe('tokens in the portal', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent())!.trim();
     expect(token).toMatch(/^mlr_/);
+    // Ways to use it, each with the secret filled in and a copy button.
+    const created = page.getByRole('region', { name: 'Your new token' });
+    expect(await created.locator('pre').first().textContent()).toBe(`curl -H "Authorization: Bearer ${token}" ${new URL(appUrl).origin}/api/v1/models`);
+    expect(await created.locator('pre').nth(1).textContent()).toContain(`export REGISTRY_TOKEN=${token}`);
+    expect(await created.getByRole('button', { name: /^Copy/ }).count()).toBe(3);
     await screenshot(page, 'tokens-created');
 
     const ok = await fetch(`${appUrl}/api/v1/models`, { headers: { authorization: `Bearer ${token}` } });
@@ -91,6 +96,7 @@ describe('tokens in the portal', () => {
     await page.reload();
     const row = page.getByRole('row', { name: new RegExp(token.slice(0, 12)) });
     await row.waitFor();
+    expect(await row.getByRole('cell').nth(3).textContent()).toBe('Carl Contributor (you)');
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: /Revoke/ }).click();
     await expect.poll(async () => (await fetch(`${appUrl}/api/v1/models`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);

@@ -6,6 +6,7 @@ import { AuditFilters, type ModelChoice } from '@/components/audit/audit-filters
 import { AuditResource, modelKey, recordModelId } from '@/components/audit/audit-resource';
 import { type AuditRecord, AuditSummary } from '@/components/audit/audit-summary';
 import { type DroppedFilter, FILTER_LABELS, type SearchParams, parseAuditFilters } from '@/components/audit/filter-params';
+import { ScrollTable, textHeaders } from '@/components/layout/scroll-table';
 import { Timestamp } from '@/components/time/timestamp';
 import type { Principal } from '@/server/auth/principal';
 import { requirePerson } from '@/server/identity/current';
@@ -93,51 +94,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </ul>
         </div>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="Audit records" tabIndex={0}>
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.length === 0 && (
-              <tr>
-                <td colSpan={HEADERS.length} className="px-3 py-4 text-slate-500">
-                  No records match.
-                </td>
-              </tr>
-            )}
-            {page.items.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100 align-top">
-                <td className="whitespace-nowrap px-3 py-2">
-                  <Timestamp at={r.occurredAt} precision="second" />
-                </td>
-                <td className="min-w-32 px-3 py-2 wrap-anywhere">
-                  {r.actor.name}
-                  {r.actor.kind !== 'user' && <span className="text-slate-500"> ({r.actor.kind === 'token' ? 'API token' : 'system'})</span>}
-                </td>
-                <td className="px-3 py-2">{r.team ?? 'platform'}</td>
-                <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                <td className="min-w-40 px-3 py-2">
-                  <AuditResource record={r} modelId={recordModelId(r, modelIds) ?? (r.resourceType === 'model_version' ? input.modelId : undefined)} />
-                </td>
-                <td className="min-w-64 max-w-md px-3 py-2 wrap-anywhere">
-                  <AuditSummary record={r} teamSlugs={teamSlugs} />
-                </td>
-                <td className="px-3 py-2 font-mono text-xs" title={r.correlationId}>
-                  {r.correlationId.slice(0, 12)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ScrollTable label="Audit records" headers={textHeaders(HEADERS)}>
+        {page.items.length === 0 && (
+          <tr>
+            <td colSpan={HEADERS.length} className="px-3 py-4 text-slate-500">
+              No records match.
+            </td>
+          </tr>
+        )}
+        {page.items.map((r) => (
+          <tr key={r.id} className="border-t border-slate-100 align-top">
+            <td className="whitespace-nowrap px-3 py-2">
+              <Timestamp at={r.occurredAt} precision="second" />
+            </td>
+            <td className="min-w-32 px-3 py-2 wrap-anywhere">
+              {r.actor.name}
+              {r.actor.kind !== 'user' && <span className="text-slate-500"> ({r.actor.kind === 'token' ? 'API token' : 'system'})</span>}
+            </td>
+            <td className="px-3 py-2">{r.team ?? 'platform'}</td>
+            <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+            <td className="min-w-40 px-3 py-2">
+              <AuditResource record={r} modelId={recordModelId(r, modelIds) ?? (r.resourceType === 'model_version' ? input.modelId : undefined)} />
+            </td>
+            <td className="min-w-64 max-w-md px-3 py-2 wrap-anywhere">
+              <AuditSummary record={r} teamSlugs={teamSlugs} />
+            </td>
+            <td className="px-3 py-2 font-mono text-xs" title={r.correlationId}>
+              {r.correlationId.slice(0, 12)}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       {(newest || next) && (
         <nav aria-label="Audit pages" className="flex flex-wrap gap-4">
           {newest && (

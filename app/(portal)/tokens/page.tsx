@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ScrollTable, textHeaders } from '@/components/layout/scroll-table';
 import { Timestamp } from '@/components/time/timestamp';
 import { CreateTokenForm } from '@/components/tokens/create-token-form';
 import { RevokeButton } from '@/components/tokens/revoke-button';
@@ -33,52 +34,34 @@ export default async function TokensPage() {
       <p className="text-slate-700">
         Tokens let scripts call the API as one of your teams. You see your own tokens and every token of the teams you maintain.
       </p>
-      {/* Relative: the header's visually hidden text is positioned, and must scroll with the table rather than widen the page. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-label="API tokens" tabIndex={0}>
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-              <th scope="col" className="px-3 py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 && (
-              <tr>
-                <td colSpan={HEADERS.length + 1} className="px-3 py-4 text-slate-500">
-                  No tokens yet.
-                </td>
-              </tr>
-            )}
-            {items.map((t) => (
-              <tr key={t.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono">{t.prefix}…</td>
-                <td className="px-3 py-2">{t.name}</td>
-                <td className="px-3 py-2">{t.team}</td>
-                <td className="px-3 py-2">{creator(t.createdBy, person.id)}</td>
-                <td className="px-3 py-2">{t.role}</td>
-                <td className="px-3 py-2">{t.scopes.join(', ')}</td>
-                <td className="whitespace-nowrap px-3 py-2">{when(t.createdAt)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{when(t.lastUsedAt)}</td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  {when(t.expiresAt)}
-                  {Date.parse(t.expiresAt) <= now && <span className="ml-1 text-rose-700">(expired)</span>}
-                </td>
-                <td className="px-3 py-2">
-                  <RevokeButton label={`${t.prefix}… (${t.name})`} revoke={revokeTokenAction.bind(null, t.id)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ScrollTable label="API tokens" headers={[...textHeaders(HEADERS), { key: 'actions', content: <span className="sr-only">Actions</span> }]}>
+        {items.length === 0 && (
+          <tr>
+            <td colSpan={HEADERS.length + 1} className="px-3 py-4 text-slate-500">
+              No tokens yet.
+            </td>
+          </tr>
+        )}
+        {items.map((t) => (
+          <tr key={t.id} className="border-t border-slate-100">
+            <td className="px-3 py-2 font-mono">{t.prefix}…</td>
+            <td className="px-3 py-2">{t.name}</td>
+            <td className="px-3 py-2">{t.team}</td>
+            <td className="px-3 py-2">{creator(t.createdBy, person.id)}</td>
+            <td className="px-3 py-2">{t.role}</td>
+            <td className="px-3 py-2">{t.scopes.join(', ')}</td>
+            <td className="whitespace-nowrap px-3 py-2">{when(t.createdAt)}</td>
+            <td className="whitespace-nowrap px-3 py-2">{when(t.lastUsedAt)}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              {when(t.expiresAt)}
+              {Date.parse(t.expiresAt) <= now && <span className="ml-1 text-rose-700">(expired)</span>}
+            </td>
+            <td className="px-3 py-2">
+              <RevokeButton label={`${t.prefix}… (${t.name})`} revoke={revokeTokenAction.bind(null, t.id)} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       {person.memberships.length > 0 ? (
         <CreateTokenForm teams={person.memberships.map((m) => ({ slug: m.teamSlug, role: m.role }))} create={createTokenAction} />
       ) : (

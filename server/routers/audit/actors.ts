@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { principalRefSchema } from '../../schemas/version';
+import { auditActorsOutput } from '../../schemas/audit';
 import { listAuditActors } from '../../services/audit/actors';
 import { guardedProcedure } from '../../trpc/procedures';
-
-const auditActorsOutput = z
-  .object({
-    items: z.array(principalRefSchema),
-    truncated: z.boolean().meta({ description: 'More actors acted than were listed (500, by name)' }),
-  })
-  .meta({ id: 'AuditActors' });
 
 export const actors = guardedProcedure(listAuditActors.access)
   .meta({

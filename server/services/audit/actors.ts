@@ -1,18 +1,13 @@
 import { asc, desc, sql } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import type { PrincipalRef } from '../../auth/principal';
+import type { AuditActors } from '../../schemas/audit';
 import { operation } from '../operation';
 import { listAudit } from './list';
 import { readableAudit } from './scope';
 
 /** Enough for a picker; the filter itself takes any actor id. */
 const ACTORS_LIMIT = 500;
-
-interface AuditActors {
-  items: PrincipalRef[];
-  /** More actors acted than were listed. */
-  truncated: boolean;
-}
 
 /**
  * Who appears as an actor in the records the caller may read (the same rule as listAudit), by

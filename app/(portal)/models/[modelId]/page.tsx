@@ -14,6 +14,7 @@ import { rollbackAction } from './deployment-actions';
 import { EnvironmentsSection } from '@/components/deployments/environments-section';
 import { MetricsChart } from '@/components/models/metrics-chart';
 import { CompareForm } from '@/components/models/compare-form';
+import { ScrollTable, textHeaders } from '@/components/layout/scroll-table';
 import { Timestamp } from '@/components/time/timestamp';
 
 type Params = { params: Promise<{ modelId: string }> };
@@ -116,25 +117,14 @@ export default async function ModelPage({ params }: Params) {
         <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="section-metrics">
           <h2 id="section-metrics" className="mb-2 font-semibold">Metrics across versions</h2>
           <MetricsChart metrics={metricNames} rows={model.versions.map((v) => ({ version: v.version, ...v.metrics }))} />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-          <section className="relative mt-3 overflow-x-auto" tabIndex={0} aria-label="Metrics table">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-slate-600">
-                  <th scope="col" className="py-1 pr-4 font-medium">Version</th>
-                  {metricNames.map((m) => <th key={m} scope="col" className="py-1 pr-4 font-medium">{m}</th>)}
-                </tr>
-              </thead>
-              <tbody>
-                {newestFirst.map((v) => (
-                  <tr key={v.id} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 pr-4 font-mono font-medium">{v.version}</th>
-                    {metricNames.map((m) => <td key={m} className="py-1 pr-4 font-mono">{v.metrics[m] === undefined ? '—' : number(v.metrics[m])}</td>)}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ScrollTable label="Metrics table" className="mt-3" headers={textHeaders(['Version', ...metricNames])}>
+            {newestFirst.map((v) => (
+              <tr key={v.id} className="border-t border-slate-100">
+                <th scope="row" className="px-3 py-1 font-mono font-medium">{v.version}</th>
+                {metricNames.map((m) => <td key={m} className="px-3 py-1 font-mono">{v.metrics[m] === undefined ? '—' : number(v.metrics[m])}</td>)}
+              </tr>
+            ))}
+          </ScrollTable>
         </section>
       )}
 

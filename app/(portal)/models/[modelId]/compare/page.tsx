@@ -85,7 +85,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
         <Link href="/models" className="hover:underline">Models</Link> / <Link href={modelPath(model.id)} className="hover:underline">{model.name}</Link> / compare
       </nav>
-      <h1 className="text-2xl font-semibold break-all">
+      <h1 className="text-2xl font-semibold break-words">
         {model.name}: {a && b ? <><span className="font-mono">{a.version}</span> and <span className="font-mono">{b.version}</span></> : 'compare versions'}
       </h1>
       {newestFirst.length > 1 && <CompareForm modelId={model.id} versions={newestFirst} />}
