@@ -50,7 +50,8 @@ describe('deployments in the portal', () => {
     expect(await deployment.getByLabel('Environment').locator('option').allTextContents()).toEqual(['staging']);
     await deployment.getByLabel('Reason').fill('soak test before the launch');
     await deployment.getByRole('button', { name: 'Deploy' }).click();
-    await expect.poll(() => deployment.textContent()).toContain('requested');
+    // The request is a server action and a fresh page: slow when the machine is busy.
+    await expect.poll(() => deployment.textContent(), { timeout: 15_000 }).toContain('requested');
     // A second request while the first is at work is refused, in words.
     await deployment.getByRole('button', { name: 'Deploy' }).click();
     await expect.poll(() => deployment.getByRole('alert').textContent()).toContain('still at work');

@@ -231,7 +231,7 @@ describe('every page', () => {
     ];
     // The dark theme changes colours only, the same on every page and at any width: its contrast
     // is checked on the pages that hold every kind of control and badge.
-    const darkChecked = new Set(['catalog', 'model', 'version', 'register', 'audit', 'admin-teams']);
+    const darkChecked = new Set(['catalog', 'model', 'version', 'register', 'audit', 'admin-teams', 'signin']);
     const sweep = async (who: Page, paths: [string, string][], width: 1280 | 390, scheme: 'light' | 'dark') => {
       await who.setViewportSize({ width, height: 900 });
       await who.emulateMedia({ colorScheme: scheme });
@@ -249,9 +249,11 @@ describe('every page', () => {
         await screenshot(who, `${label}-${width === 390 ? 'phone' : 'desktop'}-${scheme}`, { fullPage: label !== 'api-reference' });
       }
     };
+    const visitor = await (await browser.newContext()).newPage();
     for (const [width, scheme] of [[1280, 'light'], [390, 'light'], [1280, 'dark']] as const) {
       await sweep(page, pages, width, scheme);
       await sweep(admin, [['admin-teams', '/admin/teams']], width, scheme);
+      await sweep(visitor, [['signin', '/signin']], width, scheme);
     }
   }, 180_000);
 });
