@@ -1,7 +1,7 @@
 import type { Deployment } from '@/server/schemas/deployment';
 import { DeploymentStatusBadge } from './status-badge';
+import { Timestamp } from '@/components/time/timestamp';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Deployments newest first, each opening onto every event the pipeline reported. */
 export function DeploymentList({ deployments }: { deployments: Deployment[] }) {
@@ -12,7 +12,7 @@ export function DeploymentList({ deployments }: { deployments: Deployment[] }) {
         <li key={d.id} className="rounded border border-slate-200 p-2 text-sm">
           <details>
             <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1">
-              <time dateTime={d.createdAt} className="font-mono text-xs">{when(d.createdAt)}</time>
+              <Timestamp at={d.createdAt} className="font-mono text-xs" />
               <span className="font-mono font-semibold">{d.version}</span>
               <span>→ {d.environment}</span>
               <span>{d.allocation.map((s) => `${s.version} ${s.percent}%`).join(', ')}</span>

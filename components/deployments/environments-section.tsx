@@ -3,8 +3,9 @@ import type { DeploymentHistory } from '@/server/schemas/deployment';
 import { DeploymentList } from './deployment-list';
 import { RollbackButton } from './rollback-button';
 import { TrafficBar } from './traffic-bar';
+import { Timestamp } from '@/components/time/timestamp';
 
-const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'now');
+const when = (iso: string | null) => (iso ? <Timestamp at={iso} /> : 'now');
 
 /**
  * Where the model runs: per environment its traffic split now and every period before (which

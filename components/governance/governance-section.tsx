@@ -5,8 +5,8 @@ import type { Control } from './lifecycle-controls';
 import { LifecycleControls } from './lifecycle-controls';
 import { StateBadge } from './state-badge';
 import type { VersionGovernance } from '@/server/schemas/governance';
+import { Timestamp } from '@/components/time/timestamp';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const section = 'rounded-lg border border-slate-200 bg-white p-4';
 
 /** A version's governance: the checklist of its next state, the moves open to the reader, the history and the evidence. */
@@ -20,7 +20,7 @@ export function GovernanceSection({ view, controls, pointAlias, policyHref }: { 
         </h2>
         {review && (
           <p className="mt-2 text-sm">
-            Open {review.environment} review requested by <strong>{review.requestedBy.name}</strong> on {when(review.createdAt)}
+            Open {review.environment} review requested by <strong>{review.requestedBy.name}</strong> on <Timestamp at={review.createdAt} />
             {review.comment && <> — “{review.comment}”</>}.{' '}
             {review.approvals.filter((a) => !a.withdrawnAt).length} approval(s) standing
             {review.approvals.some((a) => a.withdrawnAt) && <>; {review.approvals.filter((a) => a.withdrawnAt).length} withdrawn ({review.approvals.find((a) => a.withdrawnAt)?.withdrawnReason})</>}.
@@ -68,7 +68,7 @@ export function GovernanceSection({ view, controls, pointAlias, policyHref }: { 
             <ol className="mt-1 space-y-1 text-sm">
               {view.transitions.map((t) => (
                 <li key={`${t.at}-${t.to}`}>
-                  <time dateTime={t.at} className="font-mono">{when(t.at)}</time> {t.from.replace('_', ' ')} → <strong>{t.to.replace('_', ' ')}</strong>, asked by {t.requestedBy.name}
+                  <Timestamp at={t.at} className="font-mono" /> {t.from.replace('_', ' ')} → <strong>{t.to.replace('_', ' ')}</strong>, asked by {t.requestedBy.name}
                   {t.decidedBy.length > 0 && <>, decided by {t.decidedBy.map((p) => p.name).join(', ')}</>}
                   {t.comment && <> — “{t.comment}”</>}
                 </li>
@@ -84,7 +84,7 @@ export function GovernanceSection({ view, controls, pointAlias, policyHref }: { 
             <ul className="mt-1 space-y-1 text-sm">
               {view.evaluations.map((e) => (
                 <li key={e.id}>
-                  <strong>{e.suite}</strong> <span className={e.passed ? 'text-emerald-700' : 'text-red-700'}>{e.passed ? 'passed' : 'failed'}</span> · {when(e.createdAt)} by {e.recordedBy.name}
+                  <strong>{e.suite}</strong> <span className={e.passed ? 'text-emerald-700' : 'text-red-700'}>{e.passed ? 'passed' : 'failed'}</span> · <Timestamp at={e.createdAt} /> by {e.recordedBy.name}
                   {e.failures.length > 0 && <span className="block text-red-700">{e.failures.join('; ')}</span>}
                 </li>
               ))}

@@ -5,10 +5,10 @@ import { requirePerson } from '@/server/identity/current';
 import { callerForPerson } from '@/server/identity/server-caller';
 import type { ReviewList } from '@/server/schemas/lifecycle';
 import { versionPath } from '@/server/portal-paths';
+import { Timestamp } from '@/components/time/timestamp';
 
 export const metadata: Metadata = { title: 'Governance' };
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function Reviews({ id, title, empty, items, decided = false }: { id: string; title: string; empty: string; items: ReviewList['items']; decided?: boolean }) {
   return (
@@ -27,11 +27,11 @@ function Reviews({ id, title, empty, items, decided = false }: { id: string; tit
               </Link>
               <StateBadge state={r.state} />
               <span>
-                {r.environment} review asked by {r.requestedBy.name} on {when(r.createdAt)}
+                {r.environment} review asked by {r.requestedBy.name} on <Timestamp at={r.createdAt} />
                 {decided && r.closedAt && (
                   <>
                     {' '}
-                    · {r.status.replace('_', ' ')} by {r.closedBy?.name} on {when(r.closedAt)}
+                    · {r.status.replace('_', ' ')} by {r.closedBy?.name} on {r.closedAt && <Timestamp at={r.closedAt} />}
                   </>
                 )}
               </span>

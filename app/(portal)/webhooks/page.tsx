@@ -4,10 +4,10 @@ import { CreateWebhookForm } from '@/components/webhooks/create-webhook-form';
 import { requirePerson } from '@/server/identity/current';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { createWebhookAction, redeliverAction, removeWebhookAction, rotateSecretAction, sendTestAction, setEnabledAction } from './actions';
+import { Timestamp, formatUtc } from '@/components/time/timestamp';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 const TONE = { succeeded: 'text-emerald-800', pending: 'text-amber-800', failed: 'text-red-800' };
 
 export default async function WebhooksPage() {
@@ -34,7 +34,7 @@ export default async function WebhooksPage() {
                 Team {h.team} · {h.eventTypes.length ? h.eventTypes.join(', ') : 'all events'}
                 {h.description && ` · ${h.description}`} ·{' '}
                 {h.enabled ? <span className="text-emerald-800">enabled</span> : <span className="text-red-800">disabled: {h.disabledReason}</span>}
-                {h.secretRotatedUntil && ` · previous secret signs until ${when(h.secretRotatedUntil)}`}
+                {h.secretRotatedUntil && ` · previous secret signs until ${formatUtc(h.secretRotatedUntil)}`}
               </p>
             </div>
             <div className="flex flex-wrap gap-2">
@@ -63,11 +63,11 @@ export default async function WebhooksPage() {
                     const last = d.attempts.at(-1);
                     return (
                       <tr key={d.id} className="border-t border-slate-100 align-top">
-                        <td className="py-1 pr-3 font-mono">{when(d.createdAt)}</td>
+                        <td className="py-1 pr-3 font-mono whitespace-nowrap"><Timestamp at={d.createdAt} precision="second" /></td>
                         <td className="py-1 pr-3"><code>{d.eventType}</code>{d.trigger !== 'event' && <span className="text-slate-500"> ({d.trigger})</span>}</td>
                         <td className={`py-1 pr-3 font-medium ${TONE[d.status]}`}>{d.status}</td>
                         <td className="py-1 pr-3">{d.attempts.map((a) => `${a.statusCode ?? '—'} (${a.durationMs} ms)`).join(', ') || '—'}</td>
-                        <td className="max-w-sm py-1 pr-3 break-all">{last ? (last.error ?? last.responseExcerpt ?? '') : d.nextAttemptAt ? `next try ${when(d.nextAttemptAt)}` : ''}</td>
+                        <td className="max-w-sm py-1 pr-3 break-all">{last ? (last.error ?? last.responseExcerpt ?? '') : d.nextAttemptAt ? `next try ${formatUtc(d.nextAttemptAt, 'second')}` : ''}</td>
                         <td className="py-1"><ActionButton label="Redeliver" run={redeliverAction.bind(null, h.id, d.eventId)} done="Sent again" /></td>
                       </tr>
                     );

@@ -6,6 +6,7 @@ import { requirePerson } from '@/server/identity/current';
 import { callerForPerson } from '@/server/identity/server-caller';
 import { orNotFound } from '@/server/trpc/not-found';
 import { dryRunPolicyAction, savePolicyAction } from './actions';
+import { Timestamp, formatUtc } from '@/components/time/timestamp';
 
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ modelId?: string; version?: string }> };
 
@@ -30,7 +31,7 @@ export default async function PolicyPage({ params, searchParams }: Props) {
       <p className="text-sm text-slate-600">
         {policy.inherited
           ? `The team has no policy of its own: it follows the ${policy.revision ? `platform default (revision ${policy.revision})` : 'built-in rules'}.`
-          : `Revision ${policy.revision}, saved by ${policy.createdBy?.name} on ${policy.createdAt?.slice(0, 16).replace('T', ' ')}${policy.comment ? ` — “${policy.comment}”` : ''}.`}{' '}
+          : `Revision ${policy.revision}, saved by ${policy.createdBy?.name} on ${policy.createdAt ? formatUtc(policy.createdAt) : ''}${policy.comment ? ` — “${policy.comment}”` : ''}.`}{' '}
         What each governed state needs is listed in the README and the API reference (PolicyDocument).
       </p>
       <PolicyEditor
@@ -49,7 +50,7 @@ export default async function PolicyPage({ params, searchParams }: Props) {
           <ol className="mt-1 space-y-1 text-sm">
             {history.map((p) => (
               <li key={p.revision}>
-                <strong>Revision {p.revision}</strong> by {p.createdBy?.name} on {p.createdAt?.slice(0, 16).replace('T', ' ')}
+                <strong>Revision {p.revision}</strong> by {p.createdBy?.name} on {p.createdAt && <Timestamp at={p.createdAt} />}
                 {p.comment && <> — “{p.comment}”</>}
               </li>
             ))}
