@@ -42,67 +42,67 @@ export function CatalogFilters({ teams, active, suggestTags }: Props) {
 
   return (
     <search className="space-y-2">
-    <button
-      type="button"
-      aria-expanded={open}
-      aria-controls="catalog-filters"
-      onClick={() => setOpen(!open)}
-      className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm sm:hidden"
-    >
-      {open ? 'Hide filters' : `Filters${active ? ` (${active})` : ''}`}
-    </button>
-    {/* On a phone the filters fold away behind the button; from 640 px they are always shown. */}
-    <div id="catalog-filters" className={`${open ? 'grid' : 'hidden'} gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid sm:grid-cols-3 lg:grid-cols-8`}>
-      <div className="sm:col-span-3 lg:col-span-2">
-        <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">Search name, description, tags</label>
-        <input
-          id="filter-q"
-          type="search"
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            search(e.target.value);
-          }}
-          placeholder="fraud, ranking, images…"
-          className={select}
-        />
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="catalog-filters"
+        onClick={() => setOpen(!open)}
+        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm sm:hidden"
+      >
+        {open ? 'Hide filters' : `Filters${active ? ` (${active})` : ''}`}
+      </button>
+      {/* On a phone the filters fold away behind the button; from 640 px they are always shown. */}
+      <div id="catalog-filters" className={`${open ? 'grid' : 'hidden'} gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid sm:grid-cols-3 lg:grid-cols-8`}>
+        <div className="sm:col-span-3 lg:col-span-2">
+          <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">Search name, description, tags</label>
+          <input
+            id="filter-q"
+            type="search"
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              search(e.target.value);
+            }}
+            placeholder="fraud, ranking, images…"
+            className={select}
+          />
+        </div>
+        {choice('team', 'Team', teams)}
+        {choice('framework', 'Framework', FRAMEWORKS)}
+        {choice('deploymentTarget', 'Target', DEPLOYMENT_TARGETS)}
+        {choice('state', 'State', VERSION_STATES)}
+        <div>
+          <label htmlFor="filter-tag" className="block text-xs font-medium text-slate-600">Tag</label>
+          <input
+            id="filter-tag"
+            key={params.get('tag') ?? ''}
+            defaultValue={params.get('tag') ?? ''}
+            list="tag-suggestions"
+            autoComplete="off"
+            onFocus={loadTags}
+            onBlur={(e) => update({ tag: e.target.value.trim() })}
+            onKeyDown={(e) => e.key === 'Enter' && update({ tag: e.currentTarget.value.trim() })}
+            className={select}
+          />
+          <datalist id="tag-suggestions">
+            {tags?.map((t) => (
+              <option key={t.tag} value={t.tag}>{`${t.models} model${t.models === 1 ? '' : 's'}`}</option>
+            ))}
+          </datalist>
+        </div>
+        <div>
+          <label htmlFor="filter-alias" className="block text-xs font-medium text-slate-600">Alias</label>
+          <input
+            id="filter-alias"
+            key={params.get('alias') ?? ''}
+            defaultValue={params.get('alias') ?? ''}
+            placeholder="production"
+            onBlur={(e) => update({ alias: e.target.value.trim() })}
+            onKeyDown={(e) => e.key === 'Enter' && update({ alias: e.currentTarget.value.trim() })}
+            className={select}
+          />
+        </div>
       </div>
-      {choice('team', 'Team', teams)}
-      {choice('framework', 'Framework', FRAMEWORKS)}
-      {choice('deploymentTarget', 'Target', DEPLOYMENT_TARGETS)}
-      {choice('state', 'State', VERSION_STATES)}
-      <div>
-        <label htmlFor="filter-tag" className="block text-xs font-medium text-slate-600">Tag</label>
-        <input
-          id="filter-tag"
-          key={params.get('tag') ?? ''}
-          defaultValue={params.get('tag') ?? ''}
-          list="tag-suggestions"
-          autoComplete="off"
-          onFocus={loadTags}
-          onBlur={(e) => update({ tag: e.target.value.trim() })}
-          onKeyDown={(e) => e.key === 'Enter' && update({ tag: e.currentTarget.value.trim() })}
-          className={select}
-        />
-        <datalist id="tag-suggestions">
-          {tags?.map((t) => (
-            <option key={t.tag} value={t.tag}>{`${t.models} model${t.models === 1 ? '' : 's'}`}</option>
-          ))}
-        </datalist>
-      </div>
-      <div>
-        <label htmlFor="filter-alias" className="block text-xs font-medium text-slate-600">Alias</label>
-        <input
-          id="filter-alias"
-          key={params.get('alias') ?? ''}
-          defaultValue={params.get('alias') ?? ''}
-          placeholder="production"
-          onBlur={(e) => update({ alias: e.target.value.trim() })}
-          onKeyDown={(e) => e.key === 'Enter' && update({ alias: e.currentTarget.value.trim() })}
-          className={select}
-        />
-      </div>
-    </div>
     </search>
   );
 }
