@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { type InputHTMLAttributes, useEffect, useState } from 'react';
 import type { ActionResult } from '@/server/http/action-result';
 import type { TagUsage } from '@/server/schemas/model';
 import { useDebouncedCallback } from 'use-debounce';
@@ -40,6 +40,23 @@ export function CatalogFilters({ teams, active, suggestTags }: Props) {
     </div>
   );
 
+  // A free-text filter, applied when the field is left or Enter is pressed (not on every key).
+  const text = (name: string, label: string, extra: InputHTMLAttributes<HTMLInputElement>) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-600">{label}</label>
+      <input
+        id={`filter-${name}`}
+        key={params.get(name) ?? ''}
+        defaultValue={params.get(name) ?? ''}
+        autoComplete="off"
+        onBlur={(e) => update({ [name]: e.target.value.trim() })}
+        onKeyDown={(e) => e.key === 'Enter' && update({ [name]: e.currentTarget.value.trim() })}
+        className={select}
+        {...extra}
+      />
+    </div>
+  );
+
   return (
     <search className="space-y-2">
       <button
@@ -71,37 +88,13 @@ export function CatalogFilters({ teams, active, suggestTags }: Props) {
         {choice('framework', 'Framework', FRAMEWORKS)}
         {choice('deploymentTarget', 'Target', DEPLOYMENT_TARGETS)}
         {choice('state', 'State', VERSION_STATES)}
-        <div>
-          <label htmlFor="filter-tag" className="block text-xs font-medium text-slate-600">Tag</label>
-          <input
-            id="filter-tag"
-            key={params.get('tag') ?? ''}
-            defaultValue={params.get('tag') ?? ''}
-            list="tag-suggestions"
-            autoComplete="off"
-            onFocus={loadTags}
-            onBlur={(e) => update({ tag: e.target.value.trim() })}
-            onKeyDown={(e) => e.key === 'Enter' && update({ tag: e.currentTarget.value.trim() })}
-            className={select}
-          />
-          <datalist id="tag-suggestions">
-            {tags?.map((t) => (
-              <option key={t.tag} value={t.tag}>{`${t.models} model${t.models === 1 ? '' : 's'}`}</option>
-            ))}
-          </datalist>
-        </div>
-        <div>
-          <label htmlFor="filter-alias" className="block text-xs font-medium text-slate-600">Alias</label>
-          <input
-            id="filter-alias"
-            key={params.get('alias') ?? ''}
-            defaultValue={params.get('alias') ?? ''}
-            placeholder="production"
-            onBlur={(e) => update({ alias: e.target.value.trim() })}
-            onKeyDown={(e) => e.key === 'Enter' && update({ alias: e.currentTarget.value.trim() })}
-            className={select}
-          />
-        </div>
+        {text('tag', 'Tag', { list: 'tag-suggestions', onFocus: loadTags })}
+        <datalist id="tag-suggestions">
+          {tags?.map((t) => (
+            <option key={t.tag} value={t.tag}>{`${t.models} model${t.models === 1 ? '' : 's'}`}</option>
+          ))}
+        </datalist>
+        {text('alias', 'Alias', { placeholder: 'production' })}
       </div>
     </search>
   );

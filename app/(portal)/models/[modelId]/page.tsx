@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { Markdown } from '@/components/models/markdown';
 import { requirePerson } from '@/server/identity/current';
 import { roleAtLeast, roleOnSlug } from '@/server/auth/access';
@@ -19,9 +20,12 @@ import { Timestamp } from '@/components/time/timestamp';
 
 type Params = { params: Promise<{ modelId: string }> };
 
+// The title and the page read the same model: once per request.
+const readModel = cache(async (modelId: string) => orNotFound((await callerForPerson()).models.get({ modelId, order: 'chronological' })));
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { modelId } = await params;
-  const model = await (await callerForPerson()).models.get({ modelId, order: 'chronological' }).catch(() => null);
+  const model = await readModel(modelId).catch(() => null);
   return { title: model ? `${model.name} (${model.team})` : 'Model not found' };
 }
 
@@ -31,7 +35,7 @@ export default async function ModelPage({ params }: Params) {
   const { modelId } = await params;
   const person = await requirePerson();
   const caller = await callerForPerson();
-  const model = await orNotFound(caller.models.get({ modelId, order: 'chronological' }));
+  const model = await readModel(modelId);
   const [{ aliases }, deployments] = await Promise.all([caller.aliases.list({ modelId }), caller.deployments.history({ modelId })]);
   const role = roleOnSlug(person, model.team);
   const readers = { team: `team ${model.team} only`, internal: 'everyone in the company', shared: `team ${model.team} and ${model.sharedWith.join(', ')}` }[model.visibility];

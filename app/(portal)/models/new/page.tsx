@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { type RegisterDefaults, RegisterForm } from '@/components/models/register-form';
 import { roleAtLeast } from '@/server/auth/access';
 import { requirePerson } from '@/server/identity/current';
@@ -9,9 +10,12 @@ import { registerModelAction } from './actions';
 
 type Props = { searchParams: Promise<{ from?: string }> };
 
+// The title and the form read the model a new version starts from: once per request.
+const readModel = cache(async (modelId: string) => orNotFound((await callerForPerson()).models.get({ modelId, order: 'semver' })));
+
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { from } = await searchParams;
-  const model = from ? await (await callerForPerson()).models.get({ modelId: from, order: 'semver' }).catch(() => null) : null;
+  const model = from ? await readModel(from).catch(() => null) : null;
   return { title: model ? `New version of ${model.name}` : 'Register a model' };
 }
 
@@ -22,7 +26,7 @@ export default async function NewModelPage({ searchParams }: Props) {
   let defaults: RegisterDefaults = {};
   if (from) {
     // A new version of an existing model: start from its latest version.
-    const model = await orNotFound((await callerForPerson()).models.get({ modelId: from, order: 'semver' }));
+    const model = await readModel(from);
     const latest = model.versions.at(-1);
     defaults = {
       name: model.name,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import semver from 'semver';
 import { Markdown } from '@/components/models/markdown';
 import { VersionActions } from '@/components/versions/version-actions';
@@ -28,9 +29,14 @@ import { portalUrl } from '@/server/config';
 type Params = { params: Promise<{ modelId: string; version: string }> };
 
 /** The title names the version (`fraud-detector 1.2.0 · Model Registry`). */
+// The title and the page read the same version: once per request.
+const readVersion = cache(async (modelId: string, segment: string) =>
+  orNotFound((await callerForPerson()).versions.get({ modelId, version: decodedSegmentOrNotFound(segment) })),
+);
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { modelId, version } = await params;
-  const found = await (await callerForPerson()).versions.get({ modelId, version: decodeURIComponent(version) }).catch(() => null);
+  const found = await readVersion(modelId, version).catch(() => null);
   return { title: found ? `${found.modelName} ${found.version}` : 'Version not found' };
 }
 
@@ -81,7 +87,7 @@ export default async function VersionPage({ params }: Params) {
   const { modelId, version: rawVersion } = await params;
   const person = await requirePerson();
   const caller = await callerForPerson();
-  const v = await orNotFound(caller.versions.get({ modelId, version: decodedSegmentOrNotFound(rawVersion) }));
+  const v = await readVersion(modelId, rawVersion);
   const role = roleOnSlug(person, v.team);
   const canSeeAudit = role === 'maintainer' || person.isAdmin;
   const [governance, deployments, model, audit] = await Promise.all([
