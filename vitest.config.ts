@@ -2,7 +2,14 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    // As tsconfig.json's paths: the client package from its source, the app's modules by '@/'.
+    alias: [
+      { find: /^@ml-platform\/model-registry-client$/, replacement: path.resolve(import.meta.dirname, 'packages/client/src/index.ts') },
+      { find: /^@ml-platform\/model-registry-client\/schemas$/, replacement: path.resolve(import.meta.dirname, 'packages/client/src/schemas.ts') },
+      { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
+    ],
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],

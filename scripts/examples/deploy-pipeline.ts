@@ -10,7 +10,7 @@
  */
 import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';
-import { createRegistryClient, errorBodyOf } from '../client/registry-client';
+import { createRegistryClient, errorBodyOf } from '@ml-platform/model-registry-client';
 
 const port = Number(process.env.PIPELINE_PORT ?? 8787);
 const webhook = new Webhook(process.env.WEBHOOK_SECRET ?? '');

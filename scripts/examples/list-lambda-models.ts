@@ -4,7 +4,7 @@
  *
  *   REGISTRY_URL=… REGISTRY_TOKEN=… npx tsx scripts/examples/list-lambda-models.ts fraud
  */
-import { createRegistryClient } from '../client/registry-client';
+import { createRegistryClient } from '@ml-platform/model-registry-client';
 
 const team = process.argv[2];
 if (!team) throw new Error('usage: list-lambda-models.ts <team>');

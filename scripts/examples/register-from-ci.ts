@@ -7,7 +7,7 @@
  *
  * Re-running the same job is harmless: an already registered version exits 0.
  */
-import { createRegistryClient, errorBodyOf } from '../client/registry-client';
+import { createRegistryClient, errorBodyOf } from '@ml-platform/model-registry-client';
 
 const env = (name: string) => {
   const value = process.env[name];

@@ -10,6 +10,8 @@ export const ERROR_CODE_TRANSPORT: Record<ErrorCode, { trpc: TRPC_ERROR_CODE_KEY
   CONFLICT: { trpc: 'CONFLICT', status: 409 },
   PAYLOAD_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
+  // A client package release the API no longer serves: the request is refused as sent.
+  CLIENT_OUTDATED: { trpc: 'BAD_REQUEST', status: 400 },
   RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', status: 429 },
   UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', status: 503 },
   INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', status: 500 },

@@ -2,6 +2,7 @@ import { cookies } from 'next/headers';
 import { AppError, forbidden, unauthenticated } from '../errors/app-error';
 import { config } from '../config';
 import { clientAddress } from './client-address';
+import { unsupportedClient } from './client-version';
 import { presentsCredentials } from './credentials';
 import { consumeForPrincipal, consumeRequest } from '../services/rate-limits/consume';
 import { getConnection } from '../db';
@@ -57,6 +58,7 @@ export async function createRequestContext(opts: { headers: Headers; correlation
     presented: presentsCredentials(opts.headers),
   };
   let resolved: Promise<Principal> | undefined;
+  const refusedClient = unsupportedClient(opts.headers);
   const ctx: Context = {
     db: connection.db,
     driver: connection.driver,
@@ -64,6 +66,7 @@ export async function createRequestContext(opts: { headers: Headers; correlation
     clientAddress: clientAddress(opts.headers, config.trustProxyHops),
     idempotencyKey: opts.headers.get('idempotency-key') ?? undefined,
     authenticate: async (operation) => {
+      if (refusedClient) throw refusedClient;
       resolved ??= authenticateOnce(ctx, credentials, operation);
       const principal = await resolved;
       await consumeForPrincipal(principal);

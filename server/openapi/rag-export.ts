@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { RAG_CURSOR_HEADER, ragExportQuery, ragLineSchema } from '../schemas/rag-export';
+import { ragExportQuery, ragLineSchema } from '../schemas/rag-export';
+import { RAG_CURSOR_HEADER } from '../schemas/wire-headers';
 
 type JsonSchema = Record<string, unknown> & { $defs?: Record<string, unknown>; properties?: Record<string, unknown> };
 

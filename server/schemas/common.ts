@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import type { Lineage } from '../../db/schema/json-columns';
 
-// A value of the wrong kind, as a person reads it (API, forms, CLI): "Required" when missing,
-// else what it must be, instead of zod's "Invalid input: expected record, received string".
-const KINDS: Record<string, string> = {
-  number: 'must be a number',
-  int: 'must be a whole number',
-  string: 'must be text',
-  boolean: 'must be true or false',
-  array: 'must be a list',
-  object: 'must be a JSON object of names and values',
-  record: 'must be a JSON object of names and values',
-};
-z.config({
-  customError: (issue) => {
-    if (issue.code !== 'invalid_type') return undefined;
-    return issue.input === undefined ? 'Required' : KINDS[issue.expected];
-  },
-});
+// zod's messages as a person reads them, for every schema of the app (the client package leaves
+// its consumers' zod alone and applies them per parse instead).
+import './zod-config';
 
 export const uuidSchema = z.uuid();
 

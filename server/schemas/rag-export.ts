@@ -4,9 +4,6 @@ import { deploymentTargetSchema } from './deployment-config';
 import { ENVIRONMENTS, RISK_TIERS } from '../../db/schema/vocabulary';
 import { modelVersionSchema, versionStateSchema } from './version';
 
-/** Response header with the cursor to resume from, also the `end` line's. */
-export const RAG_CURSOR_HEADER = 'x-export-cursor';
-
 export const ragExportQuery = z
   .strictObject({
     since: z

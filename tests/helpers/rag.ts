@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { RAG_CURSOR_HEADER, ragLineSchema, type RagLine } from '../../server/schemas/rag-export';
+import { ragLineSchema, type RagLine } from '../../server/schemas/rag-export';
+import { RAG_CURSOR_HEADER } from '../../server/schemas/wire-headers';
 
 export interface RagExportResult {
   status: number;

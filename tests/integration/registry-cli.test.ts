@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRegistryClient, errorBodyOf, exportRag } from '../../scripts/client/registry-client';
+import { createRegistryClient, errorBodyOf, exportRag } from '@ml-platform/model-registry-client';
 import { appTeam } from '../helpers/database';
 import { tokenFor } from '../helpers/fixtures';
 import { api } from '../helpers/api';
@@ -21,20 +21,24 @@ interface Run {
   stderr: string;
 }
 
-/** A TypeScript script of this repo, run as `npx tsx` would, against the app under test. */
-function script(file: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** A program run with this Node against the app under test. */
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), file, ...args],
+      args,
       { cwd: root, env: { ...process.env, REGISTRY_URL: inject('appUrl'), REGISTRY_TOKEN: team.token, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
-/** `npm run registry -- <args>`, as CI would run it. */
-const registry = (args: string[], env: Record<string, string> = {}) => script('scripts/registry/main.ts', args, env);
+/** A TypeScript script of this repo, run as `npx tsx` would. */
+const script = (file: string, args: string[], env: Record<string, string> = {}) =>
+  run([path.join(root, 'node_modules/tsx/dist/cli.mjs'), file, ...args], env);
+
+/** The `registry` command as the client package ships it (`npm run build` builds it). */
+const registry = (args: string[], env: Record<string, string> = {}) => run([path.join(root, 'packages/client/dist/cli.js'), ...args], env);
 
 const registerArgs = (version: string) => [
   'versions', 'register', '--name', model, '--version', version, '--framework', 'pytorch',

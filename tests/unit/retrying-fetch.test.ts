@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { retryingFetch } from '../../scripts/client/retrying-fetch';
+import { retryingFetch } from '../../packages/client/src/retrying-fetch';
 
 // A server that answers each path with a scripted series of statuses, recording when it was asked.
 let server: Server;

@@ -2,7 +2,8 @@ import { authorizeRoute } from '@/server/identity/request-context';
 import { apiRoute } from '@/server/http/api-route';
 import { ndjsonStream } from '@/server/http/ndjson';
 import { parseSearchParams } from '@/server/http/search-params';
-import { RAG_CURSOR_HEADER, ragExportQuery } from '@/server/schemas/rag-export';
+import { ragExportQuery } from '@/server/schemas/rag-export';
+import { RAG_CURSOR_HEADER } from '@/server/schemas/wire-headers';
 import { planRagExport } from '@/server/services/export/stream';
 
 const ROUTE = 'export.rag';

@@ -1,5 +1,9 @@
+#!/usr/bin/env node
 import { Command } from 'commander';
-import { errorBodyOf } from '../client/registry-client';
+// The command is a process of its own: it words zod's messages as the API does (the library
+// entries leave their consumers' zod alone).
+import '@/server/schemas/zod-config';
+import { errorBodyOf } from '../errors';
 import { exportCommand } from './commands/export';
 import { modelsCommand } from './commands/models';
 import { versionsCommand } from './commands/versions';

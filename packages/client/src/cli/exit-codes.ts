@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../server/schemas/error';
+import type { ErrorCode } from '@/server/schemas/error';
 
 /** What CI can rely on: the process's exit code for each outcome. */
 export const EXIT = { ok: 0, validation: 1, auth: 2, notFound: 3, conflict: 4, server: 5 } as const;
@@ -8,6 +8,7 @@ const BY_ERROR_CODE: Record<ErrorCode, ExitCode> = {
   VALIDATION_FAILED: EXIT.validation,
   PAYLOAD_TOO_LARGE: EXIT.validation,
   UNSUPPORTED_MEDIA_TYPE: EXIT.validation,
+  CLIENT_OUTDATED: EXIT.validation,
   UNAUTHENTICATED: EXIT.auth,
   FORBIDDEN: EXIT.auth,
   NOT_FOUND: EXIT.notFound,

@@ -1,7 +1,7 @@
 import { Argument, Command, Option } from 'commander';
-import { ENVIRONMENTS, EVENT_TYPES, REPORTED_DEPLOYMENT_STATUSES } from '../../../db/schema/vocabulary';
-import { type Deployment, deployInput, deploymentHistoryInput, reportDeploymentInput, rollbackInput } from '../../../server/schemas/deployment';
-import { createWebhookInput, listDeliveriesInput, redeliverInput } from '../../../server/schemas/webhook';
+import { ENVIRONMENTS, EVENT_TYPES, REPORTED_DEPLOYMENT_STATUSES } from '@/db/schema/vocabulary';
+import { type Deployment, deployInput, deploymentHistoryInput, reportDeploymentInput, rollbackInput } from '@/server/schemas/deployment';
+import { createWebhookInput, listDeliveriesInput, redeliverInput } from '@/server/schemas/webhook';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collect, given, validate } from '../input';

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '../../../db/schema/vocabulary';
-import { registerModelInput } from '../../../server/schemas/register';
-import { deregisterVersionInput, updateVersionInput, type ModelVersion } from '../../../server/schemas/version';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS } from '@/db/schema/vocabulary';
+import { registerModelInput } from '@/server/schemas/register';
+import { deregisterVersionInput, updateVersionInput, type ModelVersion } from '@/server/schemas/version';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collect, collectMetric, given, jsonOption, readObjectFile, validate } from '../input';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createRegistryClient, type RegistryClientOptions } from '../client/registry-client';
+import { createRegistryClient } from '../client';
+import type { RegistryClientOptions } from '../connect';
 import { CliError, EXIT } from './exit-codes';
 import { note } from './output';
 
@@ -12,7 +13,7 @@ export function connection(command: Command): Connection {
   const options = command.optsWithGlobals<{ url?: string; token?: string; json?: boolean }>();
   const url = options.url ?? process.env.REGISTRY_URL ?? 'http://localhost:3000';
   const token = options.token ?? process.env.REGISTRY_TOKEN;
-  if (!token) throw new CliError('no API token: pass --token or set REGISTRY_TOKEN (npm run token -- create)', EXIT.auth);
+  if (!token) throw new CliError('no API token: pass --token or set REGISTRY_TOKEN (make one on the portal’s Tokens page)', EXIT.auth);
   return {
     url,
     token,

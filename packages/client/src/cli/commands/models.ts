@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '../../../db/schema/vocabulary';
-import { listModelsInput, MODEL_SORTS } from '../../../server/schemas/model';
-import { uuidSchema } from '../../../server/schemas/common';
+import { DEPLOYMENT_TARGETS, FRAMEWORKS, VERSION_STATES } from '@/db/schema/vocabulary';
+import { listModelsInput, MODEL_SORTS } from '@/server/schemas/model';
+import { uuidSchema } from '@/server/schemas/common';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { given, validate } from '../input';

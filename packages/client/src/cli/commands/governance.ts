@@ -1,10 +1,10 @@
 import { Argument, Command, Option } from 'commander';
-import { ARTIFACT_TYPES, ENVIRONMENTS, VERSION_STATES } from '../../../db/schema/vocabulary';
-import { setAliasInput, resolveAliasInput } from '../../../server/schemas/alias';
-import { addArtifactInput, recordEvaluationInput } from '../../../server/schemas/evidence';
-import type { VersionGovernance } from '../../../server/schemas/governance';
-import { decisionInput, openReviewInput, transitionInput, withdrawReviewInput } from '../../../server/schemas/lifecycle';
-import { POLICY_STATES, policyCheckInput, type PolicyCheck } from '../../../server/schemas/policy';
+import { ARTIFACT_TYPES, ENVIRONMENTS, VERSION_STATES } from '@/db/schema/vocabulary';
+import { setAliasInput, resolveAliasInput } from '@/server/schemas/alias';
+import { addArtifactInput, recordEvaluationInput } from '@/server/schemas/evidence';
+import type { VersionGovernance } from '@/server/schemas/governance';
+import { decisionInput, openReviewInput, transitionInput, withdrawReviewInput } from '@/server/schemas/lifecycle';
+import { POLICY_STATES, policyCheckInput, type PolicyCheck } from '@/server/schemas/policy';
 import { clientFor, connection } from '../connection';
 import { CliError, EXIT } from '../exit-codes';
 import { collectMetric, given, readObjectFile, validate } from '../input';

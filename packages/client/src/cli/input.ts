@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { fieldErrorsFromIssues } from '../../server/errors/field-errors';
+import { fieldErrorsFromIssues } from '@/server/errors/field-errors';
 import { CliError, EXIT } from './exit-codes';
 
 /** A JSON or YAML file (YAML is a superset of JSON) holding one object. */
