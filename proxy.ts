@@ -1,12 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { config as appConfig } from './server/config';
-import { AppError, validationFailed } from './server/errors/app-error';
 import { renderError } from './server/errors/render';
+import { API_CONTENT_SECURITY_POLICY, isApiPath, undecodablePath, WRONG_HOST_STATUS, wrongHost } from './server/http/request-gate';
 import { CORRELATION_HEADER, correlationIdOf } from './server/observability/correlation';
 import { REQUEST_PATH_HEADER } from './server/identity/request-path';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from './server/http/security-headers';
 
-const { production, canonicalHost } = appConfig;
+const { production } = appConfig;
 const https = appConfig.publicUrl.startsWith('https:');
 
 /**
@@ -15,15 +15,15 @@ const https = appConfig.publicUrl.startsWith('https:');
  */
 export function proxy(request: NextRequest) {
   const correlationId = correlationIdOf(request.headers);
-  if (production && canonicalHost && request.headers.get('host') !== canonicalHost) {
-    const refused = renderError(new AppError('FORBIDDEN', `This server answers only for ${canonicalHost}`), correlationId);
-    return NextResponse.json({ error: refused.body }, { status: 421, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } });
+  const misdirected = wrongHost(request.headers.get('host'));
+  if (misdirected) {
+    const refused = renderError(misdirected, correlationId);
+    return NextResponse.json({ error: refused.body }, { status: WRONG_HOST_STATUS, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } });
   }
-  // Next.js answers a bare 500 for an address whose percent-encoding does not decode, before any
-  // page or handler runs: refuse it here as the client's mistake.
-  if (!decodes(request.nextUrl.pathname)) {
+  const undecodable = undecodablePath(request.nextUrl.pathname);
+  if (undecodable) {
     if (request.nextUrl.pathname.startsWith('/api/')) {
-      const refused = renderError(validationFailed({}, 'The address is not valid percent-encoding'), correlationId);
+      const refused = renderError(undecodable, correlationId);
       return NextResponse.json({ error: refused.body }, { status: refused.status, headers: { [CORRELATION_HEADER]: correlationId, ...STATIC_SECURITY_HEADERS } });
     }
     // (A rewrite to the 404 page would come back through this proxy under another host name.)
@@ -33,7 +33,7 @@ export function proxy(request: NextRequest) {
     });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, { dev: !production, https });
+  const csp = isApiPath(request.nextUrl.pathname) ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(nonce, { dev: !production, https });
   const headers = new Headers(request.headers);
   headers.set(CORRELATION_HEADER, correlationId);
   headers.set('x-nonce', nonce);
@@ -45,15 +45,6 @@ export function proxy(request: NextRequest) {
   response.headers.set('Content-Security-Policy', csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
-}
-
-function decodes(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

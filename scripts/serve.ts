@@ -16,9 +16,18 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Loaded after Next.js has started (and its instrumentation has migrated the database); it shares
+// the process's connection pool and metrics with the app's bundles (both are kept on globalThis).
+const { apiHandlerFor, serveApi } = await import('../server/http/node-api');
+
 const server = createServer((req, res) => {
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
-  void handle(req, res);
+  // API requests take the shorter way to the same handlers; the rest (and any address that does
+  // not parse) is Next.js's.
+  const url = URL.parse(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const api = url && apiHandlerFor(req.method ?? 'GET', url.pathname);
+  if (url && api) void serveApi(req, res, api, url);
+  else void handle(req, res);
 }).listen(port, hostname, () => console.log(`Portal ready on http://${hostname}:${port}`));
 
 // On SIGTERM (an orchestrator stopping the instance): take no new requests, let those in flight

@@ -32,14 +32,16 @@ export interface LoadResult {
 }
 
 /**
- * `amount` requests through autocannon over `connections` keep-alive connections, each request
- * made by `next()`; every response's latency and status is kept.
+ * `amount` requests (or as many as `seconds` allow: a closed loop) through autocannon over
+ * `connections` keep-alive connections, each request made by `next()`; every response's latency
+ * and status is kept.
  */
 export async function load(options: {
   url: string;
   headers: Record<string, string>;
   connections: number;
-  amount: number;
+  amount?: number;
+  seconds?: number;
   next: () => Request;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -50,7 +52,7 @@ export async function load(options: {
       {
         url: options.url,
         connections: options.connections,
-        amount: options.amount,
+        ...(options.seconds ? { duration: options.seconds } : { amount: options.amount }),
         headers: { 'content-type': 'application/json', ...options.headers },
         timeout: 30,
         requests: [

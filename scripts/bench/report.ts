@@ -71,10 +71,12 @@ function render(r: Report): string {
 }
 
 /** Replaces the scale section of BENCHMARKS.md (between its markers) with this run's figures. */
-export function writeReport(file: string, report: Report) {
-  const table = render(report);
-  console.log(table);
+export const writeReport = (file: string, report: Report) => writeSection(file, MARKER, render(report));
+
+/** Replaces the section between two `marker` lines of a Markdown file (appended the first time). */
+export function writeSection(file: string, marker: string, text: string) {
+  console.log(text);
   const existing = readFileSync(file, 'utf8');
-  const section = `${MARKER}\n${table}${MARKER}`;
-  writeFileSync(file, existing.includes(MARKER) ? existing.replace(new RegExp(`${MARKER}[\\s\\S]*${MARKER}`), section) : `${existing}\n${section}\n`);
+  const section = `${marker}\n${text}${marker}`;
+  writeFileSync(file, existing.includes(marker) ? existing.replace(new RegExp(`${marker}[\\s\\S]*${marker}`), () => section) : `${existing}\n${section}\n`);
 }

@@ -1,10 +1,12 @@
 // The scale benchmark (issue 6): bulk data on a real Postgres server, the built portal in front
 // of it, every operation timed through HTTP and — the same SQL — directly on Postgres.
+// First MLflow's workload on an empty registry (issue 17: requests/s and CPU per request).
 // Usage: npm run build && npm run bench [-- --models 100000 --versions-per-model 10 --teams 50]
+//        [--only api-cost|scale] [--cpu-prof <dir>]
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { count, eq, isNull, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
@@ -23,7 +25,8 @@ import { startNextServer } from '../../tests/setup/next-server';
 import { releaseExitHooks, startPostgres } from '../../tests/setup/postgres';
 import { seedBulk } from '../seed/bulk';
 import { captureStatements, load, type LoadResult, type Percentiles, timeFirstByte, timeStatements } from './measure';
-import { type Row, writeReport } from './report';
+import { type Row, writeReport, writeSection } from './report';
+import { apiCost, renderApiCost } from './api-cost';
 
 // The issue's target for lists, one model and one version: p95 and its ratio to the raw query.
 const LIST_TARGET = { p95: 25, ratio: 2 };
@@ -34,18 +37,60 @@ const options = new Command('bench')
   .option('--teams <n>', 'teams', Number, 50)
   .option('--requests <n>', 'requests per latency measurement', Number, 1_000)
   .option('--registrations <n>', 'registrations in the concurrent run', Number, 5_000)
+  .addOption(new Option('--only <phase>', 'run one phase').choices(['api-cost', 'scale']))
+  .option('--cpu-prof <dir>', "write the server's CPU profiles here (node --cpu-prof)")
   .parse()
-  .opts<{ models: number; versionsPerModel: number; teams: number; requests: number; registrations: number }>();
+  .opts<{ models: number; versionsPerModel: number; teams: number; requests: number; registrations: number; only?: 'api-cost' | 'scale'; cpuProf?: string }>();
 
 const root = path.resolve(import.meta.dirname, '../..');
+// The server's log goes beside the tests' (a fresh clone has no such folder until a test run).
+const logDir = path.join(root, '.test-data');
+mkdirSync(logDir, { recursive: true });
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const postgres = await startPostgres();
-const admin = new pg.Client({ connectionString: `${postgres.baseUrl}/postgres` });
-await admin.connect();
-await admin.query('create database bench');
-await admin.end();
-const url = `${postgres.baseUrl}/bench`;
+async function createDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: `${postgres.baseUrl}/postgres` });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return `${postgres.baseUrl}/${name}`;
+}
+const secret = randomBytes(32).toString('base64url');
+const serverEnv = (databaseUrl: string) => ({
+  DATABASE_URL: databaseUrl,
+  SEED_DEMO_DATA: 'false',
+  LOG_LEVEL: 'warn',
+  OIDC_ISSUER: 'http://127.0.0.1:9/unused',
+  OIDC_CLIENT_ID: 'bench',
+  OIDC_CLIENT_SECRET: 'bench',
+  NEXTAUTH_SECRET: secret,
+  EXPORT_CURSOR_SECRET: secret,
+  RATE_LIMIT_USER_PER_MINUTE: '100000000',
+  RATE_LIMIT_TOKEN_PER_MINUTE: '100000000',
+  ...(options.cpuProf ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(options.cpuProf)}` } : {}),
+});
+
+if (options.only !== 'scale') {
+  const workloadUrl = await createDatabase('workload');
+  const workload = await openDatabase({ driver: 'pg', url: workloadUrl, poolMax: 2 });
+  await workload.migrate();
+  const server = await startNextServer(serverEnv(workloadUrl), path.join(logDir, 'bench-api-cost.log'));
+  try {
+    const rows = await apiCost(workload.db, { url: server.url, serverPid: server.pid, postgresDataDirectory: postgres.databaseDir }, log);
+    writeSection(path.join(root, 'BENCHMARKS.md'), '<!-- api-cost -->', renderApiCost(rows));
+  } finally {
+    await server.stop();
+    await workload.close();
+  }
+}
+if (options.only === 'api-cost') {
+  await postgres.server.stop();
+  releaseExitHooks();
+  process.exit(0);
+}
+
+const url = await createDatabase('bench');
 
 log(`seeding ${options.models.toLocaleString('en-US')} models × ${options.versionsPerModel} versions, ${options.teams} teams`);
 const seeded = await seedBulk(url, { ...options, seed: 42 }, log);
@@ -61,27 +106,12 @@ const rawClient = await pool.connect();
 const person = await recordSignIn(db, { subject: 'bench-admin', name: 'Bench Admin', email: null }, { isAdmin: true, memberships: [] }, 'bench');
 const principal = (await principalForUser(db, person.id))!;
 const actor = { principal, correlationId: 'bench' };
-const secret = randomBytes(32).toString('base64url');
 const session = await encode({ token: { sub: person.id, name: 'Bench Admin', sid: person.sessionId }, secret });
 const headers = { cookie: `next-auth.session-token=${session}` };
 // The in-process replay of the incremental export must read the server's cursors.
 process.env.EXPORT_CURSOR_SECRET = secret;
 
-const server = await startNextServer(
-  {
-    DATABASE_URL: url,
-    SEED_DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    OIDC_ISSUER: 'http://127.0.0.1:9/unused',
-    OIDC_CLIENT_ID: 'bench',
-    OIDC_CLIENT_SECRET: 'bench',
-    NEXTAUTH_SECRET: secret,
-    EXPORT_CURSOR_SECRET: secret,
-    RATE_LIMIT_USER_PER_MINUTE: '100000000',
-    RATE_LIMIT_TOKEN_PER_MINUTE: '100000000',
-  },
-  path.join(root, '.test-data/bench.log'),
-);
+const server = await startNextServer(serverEnv(url), path.join(logDir, 'bench.log'));
 
 // Whatever happens, the server and Postgres started here stop with this process.
 try {

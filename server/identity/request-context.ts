@@ -1,4 +1,6 @@
-import { cookies } from 'next/headers';
+// Next.js's own cookie parser (what `cookies()` from next/headers returns), which also works
+// outside a Next.js request: the API's door in the Node server has none.
+import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies';
 import { AppError, forbidden, unauthenticated } from '../errors/app-error';
 import { config } from '../config';
 import { clientAddress } from './client-address';
@@ -54,7 +56,7 @@ export async function createRequestContext(opts: { headers: Headers; correlation
   const connection = await getConnection();
   const credentials: Credentials = {
     authorization: opts.headers.get('authorization'),
-    cookies: await cookies(),
+    cookies: new RequestCookies(opts.headers),
     presented: presentsCredentials(opts.headers),
   };
   let resolved: Promise<Principal> | undefined;

@@ -5,14 +5,21 @@ import { freePort } from './postgres';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The production build served as `npm start` serves it, with its output in a log file. */
-export async function startNextServer(env: Record<string, string>, logFile: string, port?: number) {
+/**
+ * The production build served as `npm start` serves it (scripts/serve.ts), with its output in a
+ * log file; `nextOnly` serves it with `next start` instead, as a host that cannot run the portal's
+ * own server would (every request through Next.js's routes).
+ */
+export async function startNextServer(env: Record<string, string>, logFile: string, port?: number, options: { nextOnly?: boolean } = {}) {
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (`npm test` does).');
   }
   port ??= await freePort();
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
+  const args = options.nextOnly
+    ? [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)]
+    : ['--import', 'tsx', path.join(root, 'scripts/serve.ts')];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
