@@ -35,6 +35,9 @@ async function tokenOf(person: Awaited<ReturnType<typeof signIn>>, team: string,
   return { secret: made.token, id: made.record.id };
 }
 
+// A second, and a little for the clock's grain.
+const PRINCIPAL_REUSE_MS = 1_050;
+
 const row = async (id: string) => (await database.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]!;
 
 describe("a person's tokens follow the person's access", () => {
@@ -65,10 +68,14 @@ describe("a person's tokens follow the person's access", () => {
     const [vision] = await database.db.select().from(teams).where(eq(teams.slug, 'vision'));
     const hers = and(eq(memberships.userId, erin.id), eq(memberships.teamId, vision!.id));
 
-    // Changed by hand in the database, as an operator might: the token follows immediately.
+    // Changed by hand in the database, as an operator might: the token follows within a second
+    // (an instance reuses a token's principal for that long).
+    expect((await authenticateToken(database.db, token.secret)).memberships[0]!.role).toBe('maintainer');
     await database.db.update(memberships).set({ role: 'viewer' }).where(hers);
+    await new Promise((resolve) => setTimeout(resolve, PRINCIPAL_REUSE_MS));
     expect((await authenticateToken(database.db, token.secret)).memberships[0]!.role).toBe('viewer');
     await database.db.delete(memberships).where(hers);
+    await new Promise((resolve) => setTimeout(resolve, PRINCIPAL_REUSE_MS));
     await expect(authenticateToken(database.db, token.secret)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: 'The person who created this API token no longer belongs to team "vision"',

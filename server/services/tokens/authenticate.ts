@@ -4,6 +4,7 @@ import { apiTokens, memberships, teams, users } from '@/db/schema';
 import { roleAtLeast } from '../../auth/access';
 import { unauthenticated } from '../../errors/app-error';
 import type { Principal, TeamRole } from '../../auth/principal';
+import { cachedPrincipal, rememberPrincipal } from './principal-cache';
 import { hashToken, visiblePrefix } from './secret';
 
 // Recording every use would add a write to every read; a minute's precision is enough.
@@ -22,6 +23,9 @@ function creatorsRole(row: { creatorUserId: string | null; creatorIsAdmin: boole
  * lesser of its own role and the role its creator holds now.
  */
 export async function authenticateToken(db: Database, token: string, now = new Date()): Promise<Principal> {
+  const secretHash = hashToken(token);
+  const cached = cachedPrincipal(secretHash, now);
+  if (cached) return cached;
   const [row] = await db
     .select({
       id: apiTokens.id,
@@ -42,7 +46,7 @@ export async function authenticateToken(db: Database, token: string, now = new D
     .innerJoin(teams, eq(teams.id, apiTokens.teamId))
     .leftJoin(users, eq(users.id, apiTokens.creatorUserId))
     .leftJoin(memberships, and(eq(memberships.userId, apiTokens.creatorUserId), eq(memberships.teamId, apiTokens.teamId)))
-    .where(eq(apiTokens.secretHash, hashToken(token)))
+    .where(eq(apiTokens.secretHash, secretHash))
     .limit(1);
   if (!row) throw unauthenticated('Invalid API token');
   if (row.revokedAt) throw unauthenticated('This API token has been revoked');
@@ -57,7 +61,7 @@ export async function authenticateToken(db: Database, token: string, now = new D
       .set({ lastUsedAt: now })
       .where(sql`${apiTokens.id} = ${row.id} and (${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${now.toISOString()}::timestamptz - ${LAST_USED_RESOLUTION})`);
   }
-  return {
+  const principal: Principal = {
     kind: 'token',
     id: row.id,
     name: `${row.name} (${visiblePrefix(token)}…)`,
@@ -66,4 +70,6 @@ export async function authenticateToken(db: Database, token: string, now = new D
     memberships: [{ teamId: row.teamId, teamSlug: row.teamSlug, role }],
     ...(row.creatorUserId ? { actsFor: { id: row.creatorUserId, name: row.creatorName ?? 'unknown', isAdmin: row.creatorIsAdmin ?? false } } : {}),
   };
+  rememberPrincipal(secretHash, principal, row.expiresAt, now);
+  return principal;
 }

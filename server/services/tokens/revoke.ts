@@ -4,6 +4,7 @@ import { roleOn } from '../../auth/access';
 import { forbidden, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record';
 import { operation } from '../operation';
+import { forgetPrincipals } from './principal-cache';
 
 /** Revokes a token the caller created, or one of a team they maintain; revoking twice is no change. */
 export const revokeToken = operation({ scope: 'write', role: 'viewer' }, async ({ db, actor }, { tokenId }: { tokenId: string }): Promise<void> => {
@@ -17,4 +18,6 @@ export const revokeToken = operation({ scope: 'write', role: 'viewer' }, async (
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId));
     await recordAudit(tx, actor, { teamId: token.teamId, action: 'token.revoked', resourceType: 'api_token', resourceId: token.id, summary: { prefix: token.prefix } });
   });
+  // Once committed; other instances stop within a second (principal-cache.ts).
+  forgetPrincipals();
 });

@@ -4,6 +4,7 @@ import type { Principal } from '../../auth/principal';
 import { recordAudit } from '../audit/record';
 import { endSession, startSession } from '../sessions/lifecycle';
 import { alignTokensWithCreator } from '../tokens/follow-creator';
+import { forgetPrincipals } from '../tokens/principal-cache';
 import { type Identity, applyIdentity } from './access';
 
 /**
@@ -11,7 +12,7 @@ import { type Identity, applyIdentity } from './access';
  * starts, and the audit trail says so.
  */
 export async function recordSignIn(db: Database, identity: Identity, access: ClaimedAccess, correlationId: string) {
-  return db.transaction(async (tx) => {
+  const signedIn = await db.transaction(async (tx) => {
     const user = await applyIdentity(tx, identity, access);
     const principal: Principal = {
       kind: 'user',
@@ -32,6 +33,9 @@ export async function recordSignIn(db: Database, identity: Identity, access: Cla
     });
     return { ...user, sessionId: await startSession(tx, user.id) };
   });
+  // Their tokens may have been revoked or lowered: in this process at once, elsewhere within a second.
+  forgetPrincipals();
+  return signedIn;
 }
 
 /** A person signed out: their session ends on the server, recorded in the audit trail. */
