@@ -65,6 +65,9 @@ async function answer(req: IncomingMessage, res: ServerResponse, handler: Handle
   }
 
   res.statusCode = response.status;
+  // A body left unread (refused as too large, say) would stall the next request on this
+  // keep-alive connection behind its remaining bytes: close the connection instead.
+  if (!req.complete) res.shouldKeepAlive = false;
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader('set-cookie', cookies);
