@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { modelVersions, models, teams } from '@/db/schema';
 import { canReadModel } from '../../auth/access';
@@ -8,40 +8,50 @@ import type { ModelDetail } from '../../schemas/model';
 import { latestVersionColumns, modelColumns, toModel, toModelVersion } from './serialize';
 import { compareSemver } from './summary';
 import { READ, operation } from '../operation';
+import { prepared } from '../prepared';
 
 type VersionOrder = 'chronological' | 'semver';
 
 /** A model the principal may read, with its live versions; other teams' models do not exist. */
-export const getModel = operation(READ, ({ db, actor }, input: { modelId: string; order: VersionOrder }) =>
-  loadModelDetail(db, actor.principal, eq(models.id, input.modelId), input.order),
-);
+export const getModel = operation(READ, async ({ db, actor }, input: { modelId: string; order: VersionOrder }) => {
+  const [row] = await prepared(db, 'model_detail_by_id', (d) => modelRow(d, eq(models.id, sql.placeholder('modelId'))).prepare('model_detail_by_id')).execute(input);
+  return modelDetail(db, actor.principal, row, input.order);
+});
 
 /** The same, looked up by team and name. */
-export const getModelByName = operation(READ, ({ db, actor }, input: { team: string; name: string; order: VersionOrder }) =>
-  loadModelDetail(db, actor.principal, and(eq(teams.slug, input.team), eq(models.name, input.name))!, input.order),
-);
+export const getModelByName = operation(READ, async ({ db, actor }, input: { team: string; name: string; order: VersionOrder }) => {
+  const match = and(eq(teams.slug, sql.placeholder('team')), eq(models.name, sql.placeholder('name')))!;
+  const [row] = await prepared(db, 'model_detail_by_name', (d) => modelRow(d, match).prepare('model_detail_by_name')).execute(input);
+  return modelDetail(db, actor.principal, row, input.order);
+});
 
-async function loadModelDetail(
-  db: Database,
-  principal: Principal,
-  match: ReturnType<typeof eq>,
-  order: VersionOrder,
-): Promise<ModelDetail> {
-  const [row] = await db
+const modelRow = (db: Database, match: SQL) =>
+  db
     .select({ model: modelColumns, teamSlug: teams.slug, latest: latestVersionColumns(modelVersions) })
     .from(models)
     .innerJoin(teams, eq(teams.id, models.teamId))
     .leftJoin(modelVersions, eq(modelVersions.id, models.latestVersionId))
     .where(match)
     .limit(1);
+
+const liveVersionsOf = (db: Database) =>
+  db
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, sql.placeholder('modelId')), isNull(modelVersions.deletedAt)))
+    .orderBy(asc(modelVersions.createdAt), asc(modelVersions.id))
+    .prepare('live_versions_of_model');
+
+async function modelDetail(
+  db: Database,
+  principal: Principal,
+  row: Awaited<ReturnType<typeof modelRow>>[number] | undefined,
+  order: VersionOrder,
+): Promise<ModelDetail> {
   if (!row || !canReadModel(principal, row.model) || row.model.versionCount === 0) throw notFound('Model');
 
   const [versions, sharedWith] = await Promise.all([
-    db
-      .select()
-      .from(modelVersions)
-      .where(and(eq(modelVersions.modelId, row.model.id), isNull(modelVersions.deletedAt)))
-      .orderBy(asc(modelVersions.createdAt), asc(modelVersions.id)),
+    prepared(db, 'live_versions_of_model', liveVersionsOf).execute({ modelId: row.model.id }),
     row.model.sharedWith.length ? db.select({ slug: teams.slug }).from(teams).where(inArray(teams.id, row.model.sharedWith)).orderBy(asc(teams.slug)) : [],
   ]);
   if (order === 'semver') versions.sort(compareSemver);
