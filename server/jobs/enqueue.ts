@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 
 /** The jobs the registry's worker runs, with their payloads. */
@@ -16,3 +16,9 @@ export async function enqueue<Name extends JobName>(tx: Database, name: Name, pa
   // graphile-worker's own SQL API; Drizzle cannot call a function with named arguments.
   await tx.execute(sql`select graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json, run_at := ${options.runAt?.toISOString() ?? null}::timestamptz)`);
 }
+
+/**
+ * The same as an SQL expression, for a statement that writes a row and queues its job at once (one
+ * round trip instead of two); `payload` is an expression of the job's payload as json.
+ */
+export const addJob = <Name extends JobName>(name: Name, payload: SQL): SQL => sql`graphile_worker.add_job(${name}, ${payload})`;

@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { events } from '@/db/schema';
 import { EVENT_TYPES } from '@/db/schema/vocabulary';
 import type { PrincipalRef } from '../../auth/principal';
-import { enqueue } from '../../jobs/enqueue';
+import { addJob } from '../../jobs/enqueue';
 
 export type EventType = (typeof EVENT_TYPES)[number];
 export const isEventType = (action: string): action is EventType => (EVENT_TYPES as readonly string[]).includes(action);
@@ -27,10 +28,16 @@ export async function recordEvent(tx: Database, facts: EventFacts): Promise<stri
     timestamp: facts.occurredAt.toISOString(),
     data: { teamId: facts.teamId, resource: facts.resource, actor: facts.actor, correlationId: facts.correlationId, ...facts.summary },
   };
+  // One statement writes the event and queues its dispatch.
+  const inserted = tx.$with('inserted').as(
+    tx
+      .insert(events)
+      .values({ teamId: facts.teamId, type: facts.type, payload, correlationId: facts.correlationId, occurredAt: facts.occurredAt })
+      .returning({ id: events.id }),
+  );
   const [event] = await tx
-    .insert(events)
-    .values({ teamId: facts.teamId, type: facts.type, payload, correlationId: facts.correlationId, occurredAt: facts.occurredAt })
-    .returning({ id: events.id });
-  await enqueue(tx, 'dispatch_event', { eventId: event!.id });
+    .with(inserted)
+    .select({ id: inserted.id, job: addJob('dispatch_event', sql`json_build_object('eventId', ${inserted.id})`) })
+    .from(inserted);
   return event!.id;
 }
