@@ -3,7 +3,7 @@
 // First MLflow's workload on an empty registry (issue 17: requests/s and CPU per request).
 // Usage: npm run build && npm run bench [-- --models 100000 --versions-per-model 10 --teams 50]
 //        [--only api-cost|scale] [--cpu-prof <dir>]
-import { randomBytes } from 'node:crypto';
+import { benchSecret } from './secret';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -56,7 +56,7 @@ async function createDatabase(name: string) {
   await admin.end();
   return `${postgres.baseUrl}/${name}`;
 }
-const secret = randomBytes(32).toString('base64url');
+const secret = benchSecret;
 const serverEnv = (databaseUrl: string) => ({
   DATABASE_URL: databaseUrl,
   SEED_DEMO_DATA: 'false',
@@ -108,8 +108,6 @@ const principal = (await principalForUser(db, person.id))!;
 const actor = { principal, correlationId: 'bench' };
 const session = await encode({ token: { sub: person.id, name: 'Bench Admin', sid: person.sessionId }, secret });
 const headers = { cookie: `next-auth.session-token=${session}` };
-// The in-process replay of the incremental export must read the server's cursors.
-process.env.EXPORT_CURSOR_SECRET = secret;
 
 const server = await startNextServer(serverEnv(url), path.join(logDir, 'bench.log'));
 
