@@ -1,21 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { errorResponse, renderError } from '../errors/render';
 import { CORRELATION_HEADER, correlationIdOf } from '../observability/correlation';
 import { logger } from '../observability/logger';
 import { apiRoute } from './api-route';
 import { API_CONTENT_SECURITY_POLICY, undecodablePath, WRONG_HOST_STATUS, wrongHost } from './request-gate';
+import { handleRagExport, RAG_EXPORT_ROUTE } from './rag-export';
 import { handleRest, REST_PREFIX } from './rest';
 import { STATIC_SECURITY_HEADERS } from './security-headers';
 import { handleTrpc } from './trpc';
 
 // The API's door in the portal's own Node server (scripts/serve.ts): tRPC and REST requests go
 // straight to the same handlers as their Next.js route handlers (app/api/trpc, app/api/v1), without
-// Next.js's routing and proxy, which cost more CPU than most API requests' own work. Pages, sign-in,
-// the export and MCP stay with Next.js; on a serverless host the route handlers serve everything.
+// Next.js's routing and proxy, which cost more CPU than most API requests' own work; the RAG export
+// too, whose stream Next.js would pass through its own. Pages, sign-in, the export's schema and MCP
+// stay with Next.js; on a serverless host the route handlers serve everything.
 
 const trpc = apiRoute('trpc', handleTrpc);
 const rest = apiRoute('rest', handleRest);
+const ragExport = apiRoute(RAG_EXPORT_ROUTE, handleRagExport);
+const RAG_EXPORT_PATH = `${REST_PREFIX}/export/rag`;
 
 // Routes under /api/v1 that are Next.js route handlers of their own, not REST procedures.
 const NEXT_ROUTES_UNDER_REST = [`${REST_PREFIX}/export/`, `${REST_PREFIX}/openapi.json`];
@@ -29,6 +35,7 @@ type Handler = (request: Request) => Promise<Response>;
 /** The handler this server answers the request with itself, or null for Next.js. */
 export function apiHandlerFor(method: string, pathname: string): Handler | null {
   if (pathname.startsWith('/api/trpc/')) return TRPC_METHODS.has(method) ? trpc : null;
+  if (pathname === RAG_EXPORT_PATH) return method === 'GET' ? ragExport : null;
   if (!pathname.startsWith(`${REST_PREFIX}/`) || NEXT_ROUTES_UNDER_REST.some((route) => pathname.startsWith(route))) return null;
   return REST_METHODS.has(method) ? rest : null;
 }
@@ -75,6 +82,6 @@ async function answer(req: IncomingMessage, res: ServerResponse, handler: Handle
   res.setHeader('content-security-policy', API_CONTENT_SECURITY_POLICY);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
   if (!response.body) return void res.end();
-  for await (const chunk of response.body) res.write(chunk);
-  res.end();
+  // At the client's pace (a long export holds about one batch), and stopped if the client leaves.
+  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fetchJson } from '../helpers/api';
 import { appTeam } from '../helpers/database';
-import { registration } from '../helpers/fixtures';
+import { registration, tokenFor } from '../helpers/fixtures';
 import { startNextServer } from '../setup/next-server';
 
 // The API has two ways in: the portal's own server answers tRPC and REST itself (server/http/
@@ -77,5 +77,22 @@ describe('the API through the portal server and through Next.js route handlers a
         else expect(answer.headers.get('x-correlation-id'), key).toMatch(/^[\w-]{8,}$/);
       }
     }
+  });
+
+  it('streams the RAG export the same way', async () => {
+    const exporter = await tokenFor(team.db.db, team.team, { scopes: ['read', 'export'] });
+    const read = async (base: string) => {
+      const response = await fetch(`${base}/api/v1/export/rag?team=${team.team}`, { headers: { authorization: `Bearer ${exporter}` } });
+      const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+      return { status: response.status, type: response.headers.get('content-type'), cursor: response.headers.get('x-export-cursor'), lines };
+    };
+    const [fast, routes] = [await read(inject('appUrl')), await read(nextOnly.url)];
+    for (const answer of [fast, routes]) {
+      expect(answer).toMatchObject({ status: 200, type: 'application/x-ndjson; charset=utf-8', cursor: expect.any(String) });
+      expect(answer.lines.at(-1)).toMatchObject({ op: 'end', cursor: answer.cursor });
+    }
+    // Both models the test above registered, one through each way in.
+    expect(fast.lines.filter((l) => l.op === 'upsert')).toHaveLength(2);
+    expect(routes.lines.map((l) => [l.op, l.id])).toEqual(fast.lines.map((l) => [l.op, l.id]));
   });
 });
