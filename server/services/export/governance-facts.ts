@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { evaluations, modelAliases, trafficPeriods, versionApprovals, versionReviews } from '@/db/schema';
 import type { RagUpsert } from '../../schemas/rag-export';
+import { anyOf } from '../any-of';
 
 export type GovernanceFacts = Pick<RagUpsert['metadata'], 'aliases' | 'approvedBy' | 'evaluations' | 'servingIn'>;
 
@@ -16,22 +17,22 @@ export async function governanceOf(db: Database, versionIds: string[]): Promise<
   const facts = new Map(versionIds.map((id) => [id, none()]));
   if (versionIds.length === 0) return facts;
   const [aliases, approvals, results, serving] = await Promise.all([
-    db.select({ versionId: modelAliases.versionId, alias: modelAliases.alias }).from(modelAliases).where(inArray(modelAliases.versionId, versionIds)).orderBy(asc(modelAliases.alias)),
+    db.select({ versionId: modelAliases.versionId, alias: modelAliases.alias }).from(modelAliases).where(anyOf(modelAliases.versionId, versionIds)).orderBy(asc(modelAliases.alias)),
     db
       .select({ versionId: versionApprovals.versionId, environment: versionApprovals.environment, name: sql<string>`${versionApprovals.approver}->>'name'` })
       .from(versionApprovals)
       .innerJoin(versionReviews, eq(versionReviews.id, versionApprovals.reviewId))
-      .where(and(inArray(versionApprovals.versionId, versionIds), eq(versionReviews.status, 'approved'), isNull(versionApprovals.withdrawnAt)))
+      .where(and(anyOf(versionApprovals.versionId, versionIds), eq(versionReviews.status, 'approved'), isNull(versionApprovals.withdrawnAt)))
       .orderBy(asc(versionApprovals.createdAt)),
     db
       .selectDistinctOn([evaluations.versionId, evaluations.suite], { versionId: evaluations.versionId, suite: evaluations.suite, passed: evaluations.passed })
       .from(evaluations)
-      .where(inArray(evaluations.versionId, versionIds))
+      .where(anyOf(evaluations.versionId, versionIds))
       .orderBy(evaluations.versionId, evaluations.suite, desc(evaluations.createdAt)),
     db
       .select({ versionId: trafficPeriods.versionId, environment: trafficPeriods.environment, percent: trafficPeriods.percent, since: trafficPeriods.startedAt })
       .from(trafficPeriods)
-      .where(and(inArray(trafficPeriods.versionId, versionIds), isNull(trafficPeriods.endedAt)))
+      .where(and(anyOf(trafficPeriods.versionId, versionIds), isNull(trafficPeriods.endedAt)))
       .orderBy(asc(trafficPeriods.environment)),
   ]);
   for (const a of aliases) facts.get(a.versionId)!.aliases.push(a.alias);

@@ -21,6 +21,7 @@ import { governanceOf } from './governance-facts';
 import { readableElsewhere } from '../models/visible';
 import { intersect, isEmpty, narrowTo, scopeOf, subtract, type TeamScope } from './team-scope';
 import { operation } from '../operation';
+import { anyOf } from '../any-of';
 
 // Rows per query: large enough to amortize the round trip, small enough to keep memory flat.
 const BATCH_SIZE = 1000;
@@ -84,7 +85,7 @@ async function modelsOf(db: Database, modelIds: string[]) {
     })
     .from(models)
     .innerJoin(teams, eq(teams.id, models.teamId))
-    .where(inArray(models.id, modelIds));
+    .where(anyOf(models.id, modelIds));
   return new Map(rows.map((row) => [row.id, row]));
 }
 
