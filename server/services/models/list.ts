@@ -8,6 +8,7 @@ import { TIMESTAMP_SORTS, decodeCursor, encodeCursor } from './cursor';
 import { requiredFacets } from './facets';
 import { latestVersionColumns, modelColumns, toModel } from './serialize';
 import { compareSemver } from './summary';
+import { anyOf } from '../any-of';
 import { READ, operation } from '../operation';
 import { readableScopes } from './visible';
 
@@ -82,7 +83,7 @@ export const listModels = operation(READ, async ({ db, actor: { principal } }, i
     ? await db
         .select({ modelId: modelVersions.modelId, version: modelVersions.version, createdAt: modelVersions.createdAt })
         .from(modelVersions)
-        .where(and(inArray(modelVersions.modelId, page.map((r) => r.model.id)), eq(modelVersions.state, 'production'), isNull(modelVersions.deletedAt)))
+        .where(and(anyOf(modelVersions.modelId, page.map((r) => r.model.id)), eq(modelVersions.state, 'production'), isNull(modelVersions.deletedAt)))
     : [];
   const last = page.at(-1);
   const hasMore = rows.length > input.limit;
