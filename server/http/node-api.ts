@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { errorResponse, renderError } from '../errors/render';
+import { PEER_ADDRESS_HEADER } from '../identity/client-address';
 import { CORRELATION_HEADER, correlationIdOf } from '../observability/correlation';
 import { logger } from '../observability/logger';
 import { apiRoute } from './api-route';
@@ -55,6 +56,8 @@ export function serveApi(req: IncomingMessage, res: ServerResponse, handler: Han
 async function answer(req: IncomingMessage, res: ServerResponse, handler: Handler, url: URL): Promise<void> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  // The socket's address, whatever the client sent under this name (rate limits, audit records).
+  headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress ?? 'unknown');
   const correlationId = correlationIdOf(headers);
   headers.set(CORRELATION_HEADER, correlationId);
 

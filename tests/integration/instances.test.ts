@@ -13,7 +13,7 @@ let servers: Awaited<ReturnType<typeof startNextServer>>[] = [];
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '10' };
   servers = await Promise.all([
     startNextServer(env, `${process.cwd()}/.test-data/instance-a.log`),
     startNextServer(env, `${process.cwd()}/.test-data/instance-b.log`),
@@ -35,5 +35,17 @@ describe('instances on one database', () => {
     await database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.secretHash, hashToken(token)));
     await new Promise((resolve) => setTimeout(resolve, 1_050));
     for (const server of servers) expect(await statusOn(server.url, token)).toBe(401);
+  });
+
+  it('count a client by its socket address, whatever address headers it sends', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const spoofed = `203.0.113.${i}`;
+      const response = await fetch(`${servers[0]!.url}/api/v1/models`, { headers: { 'x-registry-peer-address': spoofed, 'x-forwarded-for': spoofed } });
+      statuses.push(response.status);
+    }
+    // One allowance of 10 for 127.0.0.1 (start-up health checks included), not one per header.
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
   });
 });
