@@ -18,7 +18,7 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 /**
  * The request with its path segments percent-decoded: trpc-to-openapi hands path parameters over
  * as sent, so `1.0.0%2Bbuild.7` (what a URL encoder makes of the version 1.0.0+build.7) would not
- * be found. A segment that decodes to something with a "/" stays as sent: it names no resource.
+ * be found. A segment that decodes to something with a "/" or a backslash stays as sent: it names no resource.
  */
 function withDecodedPath(req: Request): Request {
   const url = new URL(req.url);
@@ -27,7 +27,8 @@ function withDecodedPath(req: Request): Request {
     .map((segment) => {
       try {
         const value = decodeURIComponent(segment);
-        return value.includes('/') ? segment : value;
+        // A backslash too: setting an http URL's path reads it as "/".
+        return value.includes('/') || value.includes('\\') ? segment : value;
       } catch {
         return segment;
       }
