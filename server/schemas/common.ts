@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Lineage } from '../../db/schema/json-columns';
 
-// zod's messages as a person reads them, for every schema of the app (the client package leaves
-// its consumers' zod alone and applies them per parse instead).
+// zod's messages as a person reads them, for every schema of the app (the client package's
+// library entries leave this out, so as not to reconfigure their consumers' zod; its CLI keeps it).
 import './zod-config';
 
 export const uuidSchema = z.uuid();
